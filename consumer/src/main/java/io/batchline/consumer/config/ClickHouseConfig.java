@@ -1,0 +1,31 @@
+package io.batchline.consumer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where rows are written: {@code CLICKHOUSE_URL}, {@code CLICKHOUSE_DATABASE}, and so on. */
+@ConfigMapping(prefix = "clickhouse")
+public interface ClickHouseConfig {
+
+  /** HTTP endpoint, for example {@code http://127.0.0.1:8123}. */
+  @WithDefault("http://127.0.0.1:8123")
+  String url();
+
+  @WithDefault("default")
+  String database();
+
+  @WithDefault("events")
+  String table();
+
+  @WithDefault("default")
+  String username();
+
+  /** From a Kubernetes Secret in production; never logged. */
+  Optional<String> password();
+
+  /** Longest time one insert may take before it is retried. */
+  @WithDefault("30s")
+  Duration insertTimeout();
+}

@@ -1,0 +1,66 @@
+package io.batchline.consumer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The seed's {@code event_processing} block. Environment variables map as usual ({@code
+ * EVENT_PROCESSING_BATCH_SIZE}); the seed's {@code FLEXPRICE_EVENT_PROCESSING_*} names are accepted
+ * too. Validated by {@link PipelineSettings#resolve}.
+ */
+@ConfigMapping(prefix = "event-processing")
+public interface EventProcessingConfig {
+
+  /** Kafka topic the events are read from. */
+  @WithDefault("events")
+  String topic();
+
+  /** Kafka consumer group shared by all consumers of one pipeline. */
+  @WithDefault("batchline-consumer")
+  String consumerGroup();
+
+  /** A tuning preset from the seed: balanced (default), high-throughput, low-latency. */
+  Optional<String> preset();
+
+  /** Events per insert; overrides the preset. 1 together with flush seconds 0 is rollback mode. */
+  OptionalInt batchSize();
+
+  /** Longest time an event waits in the buffer; overrides the preset. */
+  OptionalInt batchFlushSeconds();
+
+  /** Events per second for this consumer; 0 means unlimited. */
+  @WithDefault("0")
+  int rateLimit();
+
+  /** Bound of the buffer in bytes of raw events; reaching it flushes. */
+  @WithDefault("33554432")
+  long batchMaxBytes();
+
+  /** Larger events go to the dead-letter topic with reason too_large. */
+  @WithDefault("1048576")
+  int maxEventBytes();
+
+  /** Topic for events that cannot be written; when unset they are logged and skipped. */
+  Optional<String> dlqTopic();
+
+  /** How long a SIGTERM drain may keep retrying the last flush. */
+  @WithDefault("25s")
+  Duration drainTimeout();
+
+  default PipelineSettings toSettings() {
+    return PipelineSettings.resolve(
+        topic(),
+        consumerGroup(),
+        preset(),
+        batchSize(),
+        batchFlushSeconds(),
+        rateLimit(),
+        batchMaxBytes(),
+        maxEventBytes(),
+        dlqTopic(),
+        drainTimeout());
+  }
+}

@@ -1,0 +1,59 @@
+package io.batchline.consumer.batch;
+
+import static io.batchline.consumer.batch.Records.P0;
+import static io.batchline.consumer.batch.Records.P1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OffsetLedgerTest {
+
+  private final OffsetLedger ledger = new OffsetLedger();
+
+  @Test
+  void nothingIsCommittableWhileTheLowestOffsetIsInFlight() {
+    ledger.track(P0, 10);
+    ledger.track(P0, 11);
+    ledger.track(P0, 12);
+    ledger.finish(P0, 11);
+    ledger.finish(P0, 12);
+
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 10L));
+  }
+
+  @Test
+  void committableMovesPastFinishedRecords() {
+    ledger.track(P0, 10);
+    ledger.track(P0, 11);
+    ledger.finish(P0, 10);
+
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 11L));
+
+    ledger.finish(P0, 11);
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 12L));
+  }
+
+  @Test
+  void committedOffsetsAreNotOfferedAgain() {
+    ledger.track(P0, 0);
+    ledger.finish(P0, 0);
+    ledger.markCommitted(ledger.committable());
+
+    assertThat(ledger.committable()).isEmpty();
+  }
+
+  @Test
+  void forgottenPartitionsAreNotCommitted() {
+    ledger.track(P0, 0);
+    ledger.track(P1, 0);
+    ledger.finish(P0, 0);
+    ledger.finish(P1, 0);
+
+    ledger.forget(List.of(P1));
+
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 1L));
+    assertThat(ledger.inFlight()).isZero();
+  }
+}

@@ -1,0 +1,98 @@
+package io.batchline.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Produces generated events with acks=all and fails loudly if any send fails. */
+public final class EventProducer implements AutoCloseable {
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+  public EventProducer(String bootstrapServers) {
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "10",
+                ProducerConfig.BATCH_SIZE_CONFIG, "131072",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+  }
+
+  /**
+   * Sends events {@code from} until {@code from + count}, keyed by customer, at most {@code
+   * ratePerSecond} per second when that is positive; calls {@code progress} every 10% or so.
+   */
+  public void produce(
+      String topic,
+      EventGenerator generator,
+      long from,
+      long count,
+      int ratePerSecond,
+      LongConsumer progress) {
+    long started = System.nanoTime();
+    long step = Math.max(1, count / 10);
+    for (long i = 0; i < count; i++) {
+      long n = from + i;
+      if (ratePerSecond > 0) {
+        long due = started + i * 1_000_000_000L / ratePerSecond;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          sleepNanos(wait);
+        }
+      }
+      send(topic, generator.customer(n), generator.json(n));
+      if ((i + 1) % step == 0) {
+        progress.accept(i + 1);
+      }
+    }
+    flush();
+  }
+
+  public void send(String topic, String key, String value) {
+    send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public void send(String topic, String key, byte[] value) {
+    producer.send(
+        new ProducerRecord<>(
+            topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
+        (metadata, error) -> {
+          if (error != null) {
+            firstFailure.compareAndSet(null, error);
+          }
+        });
+  }
+
+  public void flush() {
+    producer.flush();
+    Exception failure = firstFailure.get();
+    if (failure != null) {
+      throw new IllegalStateException("producing failed: " + failure, failure);
+    }
+  }
+
+  private static void sleepNanos(long nanos) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

@@ -1,0 +1,152 @@
+package io.batchline.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The real Kafka and ClickHouse that {@code dev/stack} runs on this machine. Tests call {@link
+ * #ensureUp()}, which runs {@code dev/stack up} (idempotent; installs what is missing).
+ */
+public final class LocalStack {
+
+  private static LocalStack instance;
+
+  private final Path repoRoot;
+
+  private LocalStack(Path repoRoot) {
+    this.repoRoot = repoRoot;
+  }
+
+  public static synchronized LocalStack ensureUp() {
+    if (instance == null) {
+      LocalStack stack = new LocalStack(findRepoRoot());
+      stack.run(Set.of(0), "up");
+      instance = stack;
+    }
+    return instance;
+  }
+
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
+  public String kafkaBootstrap() {
+    return "127.0.0.1:" + env("KAFKA_PORT", "9092");
+  }
+
+  public String clickHouseUrl() {
+    return "http://127.0.0.1:" + env("CLICKHOUSE_HTTP_PORT", "8123");
+  }
+
+  public ClickHouseHttp clickHouse() {
+    return new ClickHouseHttp(clickHouseUrl());
+  }
+
+  /** Runs {@code dev/stack ARGS...}, for example {@code stop clickhouse} in a fault test. */
+  public String run(Set<Integer> okExitCodes, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(repoRoot.resolve("dev/stack").toString());
+    command.addAll(List.of(args));
+    try {
+      Path log = Files.createTempFile("dev-stack", ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .directory(repoRoot.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("dev/stack " + String.join(" ", args) + " timed out");
+      }
+      String output = Files.readString(log);
+      Files.deleteIfExists(log);
+      if (!okExitCodes.contains(process.exitValue())) {
+        throw new IllegalStateException(
+            "dev/stack "
+                + String.join(" ", args)
+                + " exited "
+                + process.exitValue()
+                + ":\n"
+                + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run dev/stack: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void createTopic(String name, int partitions) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+      admin
+          .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+          .all()
+          .get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create topic " + name + ": " + e, e);
+    }
+  }
+
+  /** Creates {@code database.table} from {@code samples/clickhouse/events.sql}. */
+  public void createEventsTable(String database, String table) {
+    try {
+      String sql =
+          Files.readString(repoRoot.resolve("samples/clickhouse/events.sql"))
+              .replace("batchline.events", database + "." + table);
+      ClickHouseHttp clickHouse = clickHouse();
+      clickHouse.query("CREATE DATABASE IF NOT EXISTS " + database);
+      for (String statement : sql.split(";")) {
+        String trimmed =
+            statement
+                .lines()
+                .filter(l -> !l.strip().startsWith("--"))
+                .reduce("", (a, b) -> a + "\n" + b)
+                .strip();
+        if (!trimmed.isEmpty()) {
+          clickHouse.query(trimmed);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static Path findRepoRoot() {
+    String configured = System.getProperty("batchline.repo.root");
+    if (configured != null && Files.isExecutable(Paths.get(configured, "dev/stack"))) {
+      return Paths.get(configured).toAbsolutePath();
+    }
+    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isExecutable(dir.resolve("dev/stack"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException(
+        "cannot find dev/stack above " + Paths.get("").toAbsolutePath());
+  }
+}
