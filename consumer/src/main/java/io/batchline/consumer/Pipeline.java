@@ -5,6 +5,7 @@ import io.batchline.consumer.batch.DeadLetterSink;
 import io.batchline.consumer.batch.EventBatcher;
 import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.FlushPolicy;
+import io.batchline.consumer.batch.RateLimiter;
 import io.batchline.consumer.batch.RetryClassifier;
 import io.batchline.consumer.batch.SinkException;
 import io.batchline.consumer.clickhouse.ClickHouseEventSink;
@@ -84,6 +85,9 @@ final class Pipeline {
             deadLetters,
             new KafkaOffsetCommitter(consumer),
             new RetryClassifier(),
+            settings.rateLimit() == 0
+                ? RateLimiter.unlimited(clock)
+                : new RateLimiter(settings.rateLimit(), clock),
             new Backoff(
                 Duration.ofMillis(200),
                 Duration.ofSeconds(30),

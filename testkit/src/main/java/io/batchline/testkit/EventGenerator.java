@@ -34,7 +34,7 @@ public final class EventGenerator {
 
   /** Quantity 1..10, the numeric property the usage query sums. */
   public long quantity(long n) {
-    return 1 + (n * 7919) % 10;
+    return 1 + Long.remainderUnsigned(n * 0x9E3779B97F4A7C15L >>> 17, 10);
   }
 
   public String json(long n) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,9 @@ public final class EventBatcher {
 
   private final FlushPolicy policy;
   private final EventDecoder decoder;
-  private final EventSink sink;
-  private final DeadLetterSink deadLetters;
+  private final BatchWriter writer;
   private final OffsetCommitter committer;
-  private final RetryClassifier classifier;
+  private final RateLimiter rateLimiter;
   private final Backoff backoff;
   private final Clock clock;
   private final BatchObserver observer;
@@ -56,15 +54,15 @@ public final class EventBatcher {
       DeadLetterSink deadLetters,
       OffsetCommitter committer,
       RetryClassifier classifier,
+      RateLimiter rateLimiter,
       Backoff backoff,
       Clock clock,
       BatchObserver observer) {
     this.policy = policy;
     this.decoder = decoder;
-    this.sink = sink;
-    this.deadLetters = deadLetters;
+    this.writer = new BatchWriter(sink, deadLetters, classifier, observer);
     this.committer = committer;
-    this.classifier = classifier;
+    this.rateLimiter = rateLimiter;
     this.backoff = backoff;
     this.clock = clock;
     this.observer = observer;
@@ -95,6 +93,9 @@ public final class EventBatcher {
       if (!policy.hasRoomFor(buffer, next.sizeBytes())) {
         flush(buffer.size() >= policy.batchSize() ? FlushTrigger.SIZE : FlushTrigger.BYTES);
         continue;
+      }
+      if (!rateLimiter.tryAcquire()) {
+        break;
       }
       waiting.pollFirst();
       add(decoder.decode(next));
@@ -136,7 +137,10 @@ public final class EventBatcher {
     return retryAt != null;
   }
 
-  /** The poll loop pauses its partitions while this is true, and keeps polling. */
+  /**
+   * The poll loop pauses its partitions while this is true, and keeps polling: while a write is
+   * failing, or while records wait for the rate limit.
+   */
   public boolean shouldPause() {
     return isFailing() || !waiting.isEmpty();
   }
@@ -145,6 +149,10 @@ public final class EventBatcher {
   public Duration timeUntilNextAction() {
     Instant now = clock.instant();
     Instant next = isFailing() ? retryAt : policy.deadline(buffer).orElse(now.plus(IDLE_WAIT));
+    if (!isFailing() && !waiting.isEmpty()) {
+      Instant permit = now.plus(rateLimiter.untilNextPermit());
+      next = permit.isBefore(next) ? permit : next;
+    }
     Duration wait = Duration.between(now, next);
     return wait.isNegative() ? Duration.ZERO : wait;
   }
@@ -206,10 +214,10 @@ public final class EventBatcher {
       LOG.log(Level.INFO, () -> "flushing batch to ClickHouse batch_size=" + batch.events().size());
     }
     try {
-      deadLetter(batch.rejections());
+      writer.deadLetter(batch.rejections());
+      finish(batch.rejections());
       buffer.clearRejections();
-      List<Rejection> rejectedRows = writeIsolatingRejectedRows(batch.events());
-      deadLetter(rejectedRows);
+      writer.write(batch.events());
     } catch (SinkException e) {
       failed(trigger, batch, e, start);
       return;
@@ -234,43 +242,8 @@ public final class EventBatcher {
     commit();
   }
 
-  private void deadLetter(List<Rejection> rejections) throws SinkException {
-    if (rejections.isEmpty()) {
-      return;
-    }
-    deadLetters.send(rejections);
+  private void finish(List<Rejection> rejections) {
     rejections.forEach(r -> ledger.finish(r.record().partition(), r.record().offset()));
-    observer.deadLettered(rejections);
-  }
-
-  private List<Rejection> writeIsolatingRejectedRows(List<Event> events) throws SinkException {
-    if (events.isEmpty()) {
-      return List.of();
-    }
-    Batch batch = new Batch(events, List.of());
-    try {
-      sink.write(events, batch.deduplicationToken());
-      return List.of();
-    } catch (SinkException e) {
-      if (classifier.classify(e) == RetryClassifier.Failure.TRANSIENT) {
-        throw e;
-      }
-      if (events.size() == 1) {
-        Event event = events.get(0);
-        return List.of(
-            new Rejection(
-                event.origin(),
-                RejectReason.REJECTED_BY_CLICKHOUSE,
-                e.getMessage(),
-                event.id(),
-                event.eventName()));
-      }
-      int half = events.size() / 2;
-      List<Rejection> rejected =
-          new ArrayList<>(writeIsolatingRejectedRows(events.subList(0, half)));
-      rejected.addAll(writeIsolatingRejectedRows(events.subList(half, events.size())));
-      return rejected;
-    }
   }
 
   private void failed(FlushTrigger trigger, Batch batch, SinkException e, Instant start) {
@@ -291,7 +264,7 @@ public final class EventBatcher {
     observer.flushFailed(
         trigger,
         batch.events().size(),
-        classifier.classify(e) == RetryClassifier.Failure.TRANSIENT,
+        writer.isTransient(e),
         Duration.between(start, clock.instant()));
   }
 

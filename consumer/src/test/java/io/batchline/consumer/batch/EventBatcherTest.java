@@ -16,6 +16,11 @@ class EventBatcherTest {
   private final FakeSinks sinks = new FakeSinks();
 
   private EventBatcher batcher(int batchSize, long maxBytes, Duration flushInterval) {
+    return batcher(batchSize, maxBytes, flushInterval, RateLimiter.unlimited(clock));
+  }
+
+  private EventBatcher batcher(
+      int batchSize, long maxBytes, Duration flushInterval, RateLimiter rateLimiter) {
     return new EventBatcher(
         new FlushPolicy(batchSize, maxBytes, flushInterval),
         new EventDecoder(1024 * 1024),
@@ -23,6 +28,7 @@ class EventBatcherTest {
         sinks,
         sinks,
         new RetryClassifier(),
+        rateLimiter,
         new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), () -> 0.5),
         clock,
         new BatchObserver() {});
@@ -241,5 +247,27 @@ class EventBatcherTest {
     batcher.process();
 
     assertThat(sinks.tokens).containsExactly("events-0:100-102,events-1:7-9");
+  }
+
+  @Test
+  void rateLimitHoldsRecordsBackAndPausesUntilPermitsRefill() {
+    EventBatcher batcher =
+        batcher(5, Long.MAX_VALUE, Duration.ofSeconds(5), new RateLimiter(10, clock));
+    batcher.offer(Records.events(P0, 0, 25));
+    batcher.process();
+
+    assertThat(sinks.rowsWritten()).isEqualTo(10);
+    assertThat(batcher.shouldPause()).isTrue();
+    assertThat(batcher.timeUntilNextAction()).isEqualTo(Duration.ofMillis(100));
+    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 10L));
+
+    clock.advance(Duration.ofSeconds(1));
+    batcher.process();
+    assertThat(sinks.rowsWritten()).isEqualTo(20);
+
+    clock.advance(Duration.ofSeconds(1));
+    batcher.process();
+    assertThat(sinks.rowsWritten()).isEqualTo(25);
+    assertThat(batcher.shouldPause()).isFalse();
   }
 }
