@@ -1,0 +1,73 @@
+package io.batchline.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@ValidationRule(
+    value = "!has(self.minReplicas) || self.maxReplicas >= self.minReplicas",
+    fieldPath = ".maxReplicas",
+    message =
+        "spec.autoscaling.maxReplicas must be greater than or equal to"
+            + " spec.autoscaling.minReplicas")
+public class AutoscalingSpec {
+
+  @Default("1")
+  @Min(1)
+  @Max(1000)
+  @JsonPropertyDescription("Fewest consumer pods.")
+  private Integer minReplicas = 1;
+
+  @Required
+  @Min(1)
+  @Max(1000)
+  @JsonPropertyDescription("Most consumer pods. More than the topic's partitions is wasted.")
+  private Integer maxReplicas;
+
+  @Default("flushUtilization")
+  @JsonPropertyDescription(
+      "flushUtilization: the consumers' batchline_flush_utilization, the fraction of time spent"
+          + " writing (needs a custom metrics adapter); cpu: CPU utilization of the requests.")
+  private AutoscalingMetric metric = AutoscalingMetric.FLUSH_UTILIZATION;
+
+  @Default("70")
+  @Min(1)
+  @Max(100)
+  @JsonPropertyDescription("Target average of the metric, in percent.")
+  private Integer target = 70;
+
+  public Integer getMinReplicas() {
+    return minReplicas;
+  }
+
+  public void setMinReplicas(Integer minReplicas) {
+    this.minReplicas = minReplicas;
+  }
+
+  public Integer getMaxReplicas() {
+    return maxReplicas;
+  }
+
+  public void setMaxReplicas(Integer maxReplicas) {
+    this.maxReplicas = maxReplicas;
+  }
+
+  public AutoscalingMetric getMetric() {
+    return metric;
+  }
+
+  public void setMetric(AutoscalingMetric metric) {
+    this.metric = metric;
+  }
+
+  public Integer getTarget() {
+    return target;
+  }
+
+  public void setTarget(Integer target) {
+    this.target = target;
+  }
+}

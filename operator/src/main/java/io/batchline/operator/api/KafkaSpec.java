@@ -1,0 +1,95 @@
+package io.batchline.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Map;
+
+public class KafkaSpec {
+
+  static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
+
+  @Required
+  @Size(min = 1, max = 1024)
+  @JsonPropertyDescription("Kafka bootstrap servers, host:port[,host:port...].")
+  private String bootstrapServers;
+
+  @Required
+  @Pattern(TOPIC_PATTERN)
+  @JsonPropertyDescription("The topic to consume.")
+  private String topic;
+
+  @Size(min = 1, max = 255)
+  @JsonPropertyDescription("Consumer group id. Defaults to batchline.<namespace>.<name>.")
+  private String consumerGroup;
+
+  @Pattern(TOPIC_PATTERN)
+  @JsonPropertyDescription("Topic for events that cannot be written. Defaults to <topic>.dlq.")
+  private String dlqTopic;
+
+  @Size(max = 64)
+  @ValidationRule(
+      value = "self.all(k, size(k) <= 128 && k.matches('^[a-z0-9]+([.][a-z0-9]+)*$'))",
+      message =
+          "spec.kafka.properties keys must be Kafka client property names such as"
+              + " security.protocol: lowercase words separated by dots")
+  @ValidationRule(
+      value =
+          "!self.exists(k, k in ['bootstrap.servers', 'group.id', 'enable.auto.commit',"
+              + " 'key.deserializer', 'value.deserializer'])",
+      message =
+          "spec.kafka.properties must not set bootstrap.servers, group.id, enable.auto.commit or"
+              + " the deserializers: use spec.kafka.bootstrapServers and spec.kafka.consumerGroup")
+  @ValidationRule(
+      value = "!self.exists(k, k == 'sasl.jaas.config' || k.endsWith('.password'))",
+      message =
+          "spec.kafka.properties must not hold secrets (sasl.jaas.config, *.password): they are"
+              + " stored in a ConfigMap")
+  @JsonPropertyDescription(
+      "Extra Kafka consumer properties. Each one reaches the consumer as the environment variable"
+          + " KAFKA_PROPERTIES_<NAME>, NAME being the property in upper case with dots as"
+          + " underscores: security.protocol becomes KAFKA_PROPERTIES_SECURITY_PROTOCOL.")
+  private Map<String, @Size(max = 4096) String> properties;
+
+  public String getBootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public void setBootstrapServers(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
+  }
+
+  public String getConsumerGroup() {
+    return consumerGroup;
+  }
+
+  public void setConsumerGroup(String consumerGroup) {
+    this.consumerGroup = consumerGroup;
+  }
+
+  public String getDlqTopic() {
+    return dlqTopic;
+  }
+
+  public void setDlqTopic(String dlqTopic) {
+    this.dlqTopic = dlqTopic;
+  }
+
+  public Map<String, String> getProperties() {
+    return properties;
+  }
+
+  public void setProperties(Map<String, String> properties) {
+    this.properties = properties;
+  }
+}

@@ -1,0 +1,24 @@
+package io.batchline.operator.dependent;
+
+import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.model.ConsumerDeployment;
+import io.batchline.operator.model.PipelineMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The consumer Deployment. */
+@KubernetesDependent(
+    useSSA = BooleanWithUndefined.TRUE,
+    informer = @Informer(labelSelector = PipelineMetadata.MANAGED_SELECTOR))
+public class DeploymentDependent
+    extends CRUDKubernetesDependentResource<Deployment, EventPipeline> {
+
+  @Override
+  protected Deployment desired(EventPipeline pipeline, Context<EventPipeline> context) {
+    return ConsumerDeployment.build(pipeline);
+  }
+}

@@ -1,0 +1,169 @@
+package io.batchline.operator.model;
+
+import io.batchline.operator.api.ConsumerSpec;
+import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.api.PodTemplateOverrides;
+import io.batchline.operator.api.SecretValue;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The consumer Deployment. The pod template carries {@link ConfigHash#ANNOTATION} over the
+ * ConfigMap's data, so that a change of setting rolls the pods even though the ConfigMap name stays
+ * the same. Pods run as non-root with a read-only root filesystem; {@code /tmp} is a writable
+ * emptyDir.
+ */
+public final class ConsumerDeployment {
+
+  public static final String CONTAINER = "consumer";
+  public static final int HTTP_PORT = 8080;
+  public static final long RUN_AS_USER = 185;
+
+  private ConsumerDeployment() {}
+
+  public static Deployment build(EventPipeline pipeline) {
+    return new DeploymentBuilder()
+        .withMetadata(PipelineMetadata.owned(pipeline, PipelineMetadata.deploymentName(pipeline)))
+        .withNewSpec()
+        .withReplicas(Optional.ofNullable(pipeline.getSpec().getReplicas()).orElse(1))
+        .withNewSelector()
+        .withMatchLabels(PipelineMetadata.selectorLabels(pipeline))
+        .endSelector()
+        .withTemplate(podTemplate(pipeline))
+        .endSpec()
+        .build();
+  }
+
+  static PodTemplateSpec podTemplate(EventPipeline pipeline) {
+    var overrides =
+        Optional.ofNullable(pipeline.getSpec().getPodTemplate())
+            .orElseGet(PodTemplateOverrides::new);
+    var labels = new TreeMap<String, String>(orEmpty(overrides.getLabels()));
+    labels.putAll(PipelineMetadata.labels(pipeline));
+    var annotations = new TreeMap<String, String>(orEmpty(overrides.getAnnotations()));
+    annotations.put(ConfigHash.ANNOTATION, ConfigHash.of(ConsumerSettings.environment(pipeline)));
+    var pod =
+        new PodSpecBuilder()
+            .withAutomountServiceAccountToken(false)
+            .withTerminationGracePeriodSeconds(
+                TerminationGrace.seconds(pipeline.getSpec().getBatch()))
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withRunAsUser(RUN_AS_USER)
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .withContainers(container(pipeline))
+            .addNewVolume()
+            .withName("tmp")
+            .withNewEmptyDir()
+            .withSizeLimit(new Quantity("256Mi"))
+            .endEmptyDir()
+            .endVolume()
+            .withNodeSelector(overrides.getNodeSelector())
+            .withTolerations(overrides.getTolerations())
+            .withAffinity(overrides.getAffinity())
+            .build();
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+        .withLabels(labels)
+        .withAnnotations(annotations)
+        .endMetadata()
+        .withSpec(pod)
+        .build();
+  }
+
+  private static Container container(EventPipeline pipeline) {
+    var consumer =
+        Optional.ofNullable(pipeline.getSpec().getConsumer()).orElseGet(ConsumerSpec::new);
+    return new ContainerBuilder()
+        .withName(CONTAINER)
+        .withImage(Optional.ofNullable(consumer.getImage()).orElse(ConsumerSpec.DEFAULT_IMAGE))
+        .addNewPort()
+        .withName("http")
+        .withContainerPort(HTTP_PORT)
+        .withProtocol("TCP")
+        .endPort()
+        .addNewEnvFrom()
+        .withNewConfigMapRef()
+        .withName(PipelineMetadata.configMapName(pipeline))
+        .endConfigMapRef()
+        .endEnvFrom()
+        .withEnv(environment(pipeline))
+        .withResources(ConsumerResources.of(consumer))
+        .withReadinessProbe(probe("/q/health/ready", 5))
+        .withLivenessProbe(probe("/q/health/live", 10))
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withRunAsNonRoot(true)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .endSecurityContext()
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
+        .build();
+  }
+
+  private static List<EnvVar> environment(EventPipeline pipeline) {
+    var env = new ArrayList<EnvVar>();
+    env.add(new EnvVar("QUARKUS_HTTP_PORT", String.valueOf(HTTP_PORT), null));
+    var clickhouse = pipeline.getSpec().getClickhouse();
+    secretVariable("CLICKHOUSE_USERNAME", clickhouse.getUsername()).ifPresent(env::add);
+    secretVariable("CLICKHOUSE_PASSWORD", clickhouse.getPassword()).ifPresent(env::add);
+    return env;
+  }
+
+  private static Optional<EnvVar> secretVariable(String name, SecretValue value) {
+    return Optional.ofNullable(value)
+        .map(SecretValue::getSecretKeyRef)
+        .map(
+            ref ->
+                new EnvVarBuilder()
+                    .withName(name)
+                    .withNewValueFrom()
+                    .withNewSecretKeyRef()
+                    .withName(ref.getName())
+                    .withKey(ref.getKey())
+                    .endSecretKeyRef()
+                    .endValueFrom()
+                    .build());
+  }
+
+  private static Probe probe(String path, int initialDelaySeconds) {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath(path)
+        .withNewPort("http")
+        .endHttpGet()
+        .withInitialDelaySeconds(initialDelaySeconds)
+        .withPeriodSeconds(10)
+        .withTimeoutSeconds(3)
+        .withFailureThreshold(3)
+        .build();
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
+  }
+}

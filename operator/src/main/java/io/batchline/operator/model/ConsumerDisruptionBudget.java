@@ -1,0 +1,28 @@
+package io.batchline.operator.model;
+
+import io.batchline.operator.api.EventPipeline;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+
+/**
+ * Lets node drains evict one consumer at a time. maxUnavailable rather than minAvailable, so that a
+ * single-replica pipeline can still be drained: the consumer drains on SIGTERM and the Kafka group
+ * hands its partitions on, so one missing pod delays events but loses none.
+ */
+public final class ConsumerDisruptionBudget {
+
+  private ConsumerDisruptionBudget() {}
+
+  public static PodDisruptionBudget build(EventPipeline pipeline) {
+    return new PodDisruptionBudgetBuilder()
+        .withMetadata(PipelineMetadata.owned(pipeline, PipelineMetadata.deploymentName(pipeline)))
+        .withNewSpec()
+        .withMaxUnavailable(new IntOrString(1))
+        .withNewSelector()
+        .withMatchLabels(PipelineMetadata.selectorLabels(pipeline))
+        .endSelector()
+        .endSpec()
+        .build();
+  }
+}

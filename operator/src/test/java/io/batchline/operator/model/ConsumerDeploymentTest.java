@@ -1,0 +1,162 @@
+package io.batchline.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batchline.operator.TestPipelines;
+import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.api.PodTemplateOverrides;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsumerDeploymentTest {
+
+  private static Container container(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+  }
+
+  private static String hash(EventPipeline pipeline) {
+    return ConsumerDeployment.build(pipeline)
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get(ConfigHash.ANNOTATION);
+  }
+
+  @Test
+  void runsTheConsumerImageWithReplicasAndSelector() {
+    var deployment = ConsumerDeployment.build(TestPipelines.orders());
+
+    assertThat(deployment.getMetadata().getName()).isEqualTo("orders");
+    assertThat(deployment.getMetadata().getOwnerReferences()).hasSize(1);
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(deployment.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(PipelineMetadata.selectorLabels(TestPipelines.orders()));
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+    assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/batchline/consumer:0.1.0");
+  }
+
+  @Test
+  void configurationComesFromTheConfigMapAndCredentialsFromTheSecret() {
+    var container = container(ConsumerDeployment.build(TestPipelines.orders()));
+
+    assertThat(container.getEnvFrom())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getConfigMapRef().getName()).isEqualTo("orders-config"));
+    assertThat(container.getEnv())
+        .extracting(EnvVar::getName)
+        .containsExactly("QUARKUS_HTTP_PORT", "CLICKHOUSE_USERNAME", "CLICKHOUSE_PASSWORD");
+    var password = container.getEnv().get(2);
+    assertThat(password.getValue()).isNull();
+    assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo(TestPipelines.SECRET);
+    assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
+  }
+
+  @Test
+  void withoutCredentialsNoSecretIsRead() {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getClickhouse().setUsername(null);
+    pipeline.getSpec().getClickhouse().setPassword(null);
+
+    assertThat(container(ConsumerDeployment.build(pipeline)).getEnv())
+        .extracting(EnvVar::getName)
+        .containsExactly("QUARKUS_HTTP_PORT");
+  }
+
+  @Test
+  void probesUseTheConsumerHealthEndpoints() {
+    var container = container(ConsumerDeployment.build(TestPipelines.orders()));
+
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+    assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    assertThat(container.getPorts())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
+  }
+
+  @Test
+  void podsAreLockedDown() {
+    var deployment = ConsumerDeployment.build(TestPipelines.orders());
+    var pod = deployment.getSpec().getTemplate().getSpec();
+    var container = container(deployment);
+
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(container.getVolumeMounts())
+        .singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    assertThat(pod.getVolumes())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+  }
+
+  @Test
+  void hasRequestsAndLimits() {
+    var resources = container(ConsumerDeployment.build(TestPipelines.orders())).getResources();
+
+    assertThat(resources.getRequests()).containsKeys("cpu", "memory");
+    assertThat(resources.getLimits()).containsEntry("memory", new Quantity("1Gi"));
+  }
+
+  @Test
+  void graceFollowsTheFlushInterval() {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getBatch().setFlushSeconds(10);
+
+    assertThat(
+            ConsumerDeployment.build(pipeline)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getTerminationGracePeriodSeconds())
+        .isEqualTo(80L);
+  }
+
+  @Test
+  void configHashChangesWithAnySettingButNotWithReplicas() {
+    var base = hash(TestPipelines.orders());
+    var resized = TestPipelines.orders();
+    resized.getSpec().getBatch().setSize(500);
+    var scaled = TestPipelines.orders();
+    scaled.getSpec().setReplicas(3);
+
+    assertThat(base).isEqualTo(ConfigHash.of(ConsumerSettings.environment(TestPipelines.orders())));
+    assertThat(hash(resized)).isNotEqualTo(base);
+    assertThat(hash(scaled)).isEqualTo(base);
+  }
+
+  @Test
+  void podTemplateOverridesApplyButCannotStealTheSelector() {
+    var pipeline = TestPipelines.orders();
+    var overrides = new PodTemplateOverrides();
+    overrides.setLabels(Map.of("team", "billing", PipelineMetadata.INSTANCE_LABEL, "other"));
+    overrides.setAnnotations(Map.of("sidecar.istio.io/inject", "false"));
+    overrides.setNodeSelector(Map.of("pool", "consumers"));
+    overrides.setTolerations(
+        List.of(new TolerationBuilder().withKey("dedicated").withOperator("Exists").build()));
+    pipeline.getSpec().setPodTemplate(overrides);
+
+    var template = ConsumerDeployment.build(pipeline).getSpec().getTemplate();
+
+    assertThat(template.getMetadata().getLabels())
+        .containsEntry("team", "billing")
+        .containsEntry(PipelineMetadata.INSTANCE_LABEL, "orders");
+    assertThat(template.getMetadata().getAnnotations())
+        .containsEntry("sidecar.istio.io/inject", "false")
+        .containsKey(ConfigHash.ANNOTATION);
+    assertThat(template.getSpec().getNodeSelector()).containsEntry("pool", "consumers");
+    assertThat(template.getSpec().getTolerations()).hasSize(1);
+  }
+}

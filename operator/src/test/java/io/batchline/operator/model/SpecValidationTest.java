@@ -1,0 +1,73 @@
+package io.batchline.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batchline.operator.TestPipelines;
+import io.batchline.operator.api.AutoscalingSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpecValidationTest {
+
+  @Test
+  void aCompletePipelineHasNoProblem() {
+    assertThat(SpecValidation.problems(TestPipelines.orders())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "9orders",
+        "orders.v2",
+        "Orders",
+        "a-name-that-is-far-too-long-for-the-metrics-service-name-to-fit"
+      })
+  void theNameMustFitTheMetricsServiceName(String name) {
+    var pipeline = TestPipelines.orders();
+    pipeline.getMetadata().setName(name);
+
+    assertThat(SpecValidation.problems(pipeline))
+        .singleElement()
+        .asString()
+        .contains("metadata.name");
+  }
+
+  @Test
+  void missingSectionsAndFieldsAreNamed() {
+    var noKafka = TestPipelines.orders();
+    noKafka.getSpec().setKafka(null);
+    var noTopic = TestPipelines.orders();
+    noTopic.getSpec().getKafka().setTopic(" ");
+    var noUrl = TestPipelines.orders();
+    noUrl.getSpec().getClickhouse().setUrl(null);
+    var noMax = TestPipelines.orders();
+    noMax.getSpec().setAutoscaling(new AutoscalingSpec());
+
+    assertThat(SpecValidation.problems(noKafka)).containsExactly("spec.kafka is required");
+    assertThat(SpecValidation.problems(noTopic)).containsExactly("spec.kafka.topic is required");
+    assertThat(SpecValidation.problems(noUrl)).containsExactly("spec.clickhouse.url is required");
+    assertThat(SpecValidation.problems(noMax))
+        .containsExactly("spec.autoscaling.maxReplicas is required");
+  }
+
+  @Test
+  void resourceProblemsAreIncluded() {
+    var pipeline = TestPipelines.orders();
+    pipeline
+        .getSpec()
+        .getConsumer()
+        .setResources(
+            new ResourceRequirementsBuilder()
+                .addToRequests("memory", new Quantity("4Gi"))
+                .addToLimits("memory", new Quantity("1Gi"))
+                .build());
+
+    assertThat(SpecValidation.problems(pipeline))
+        .singleElement()
+        .asString()
+        .contains("spec.consumer.resources.requests.memory");
+  }
+}

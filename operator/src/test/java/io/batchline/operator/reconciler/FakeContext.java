@@ -1,0 +1,58 @@
+package io.batchline.operator.reconciler;
+
+import io.batchline.operator.api.EventPipeline;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A JOSDK Context that serves given secondary resources and counts workflow runs; anything else a
+ * reconcile asks for fails the test.
+ */
+final class FakeContext {
+
+  int workflowRuns;
+  private final List<Object> secondaries;
+
+  FakeContext(Object... secondaries) {
+    this.secondaries = List.of(secondaries);
+  }
+
+  @SuppressWarnings("unchecked")
+  Context<EventPipeline> context() {
+    var workflow =
+        (ManagedWorkflowAndDependentResourceContext)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ManagedWorkflowAndDependentResourceContext.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("reconcileManagedWorkflow")) {
+                    workflowRuns++;
+                    return null;
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    return (Context<EventPipeline>)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Context.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "managedWorkflowAndDependentResourceContext" -> workflow;
+                  case "getSecondaryResources" -> Set.copyOf(ofType((Class<?>) args[0]));
+                  case "getSecondaryResource" ->
+                      ofType((Class<?>) args[0]).stream()
+                          .findFirst()
+                          .map(Optional::of)
+                          .orElse(Optional.empty());
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  private List<Object> ofType(Class<?> type) {
+    return secondaries.stream().filter(type::isInstance).toList();
+  }
+}
