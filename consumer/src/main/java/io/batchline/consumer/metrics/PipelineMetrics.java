@@ -3,6 +3,7 @@ package io.batchline.consumer.metrics;
 import io.batchline.consumer.batch.BatchObserver;
 import io.batchline.consumer.batch.Event;
 import io.batchline.consumer.batch.FlushTrigger;
+import io.batchline.consumer.batch.RejectReason;
 import io.batchline.consumer.batch.Rejection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,6 +64,23 @@ public final class PipelineMetrics implements BatchObserver {
     for (FlushTrigger trigger : FlushTrigger.values()) {
       flushes(trigger);
     }
+    for (RejectReason reason : RejectReason.values()) {
+      deadLettered(reason);
+    }
+    flushFailures(true);
+    flushFailures(false);
+  }
+
+  private Counter deadLettered(RejectReason reason) {
+    return Counter.builder("batchline.events.dead.lettered")
+        .tag("reason", reason.label())
+        .register(registry);
+  }
+
+  private Counter flushFailures(boolean retriable) {
+    return Counter.builder("batchline.flush.failures")
+        .tag("retriable", Boolean.toString(retriable))
+        .register(registry);
   }
 
   private Counter flushes(FlushTrigger trigger) {
@@ -76,10 +95,7 @@ public final class PipelineMetrics implements BatchObserver {
   @Override
   public void deadLettered(List<Rejection> rejections) {
     for (Rejection rejection : rejections) {
-      Counter.builder("batchline.events.dead.lettered")
-          .tag("reason", rejection.reason().label())
-          .register(registry)
-          .increment();
+      deadLettered(rejection.reason()).increment();
     }
   }
 
@@ -95,18 +111,13 @@ public final class PipelineMetrics implements BatchObserver {
     utilization.record(took);
     long now = clock.millis();
     for (Event event : events) {
-      endToEnd.record(
-          Math.max(0, now - event.timestamp().toEpochMilli()),
-          java.util.concurrent.TimeUnit.MILLISECONDS);
+      endToEnd.record(Math.max(0, now - event.timestamp().toEpochMilli()), TimeUnit.MILLISECONDS);
     }
   }
 
   @Override
   public void flushFailed(FlushTrigger trigger, int size, boolean retriable, Duration took) {
-    Counter.builder("batchline.flush.failures")
-        .tag("retriable", Boolean.toString(retriable))
-        .register(registry)
-        .increment();
+    flushFailures(retriable).increment();
     utilization.record(took);
   }
 
