@@ -1,6 +1,7 @@
 package io.batchline.operator;
 
 import io.batchline.operator.reconciler.EventPipelineReconciler;
+import io.batchline.operator.reconciler.KedaDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -54,7 +55,9 @@ public final class BatchlineOperator implements AutoCloseable {
                     .withCloseClientOnStop(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
                     .withLeaderElectionConfiguration(leaderElection(settings, closing)));
-    operator.register(new EventPipelineReconciler(Clock.systemUTC()));
+    operator.register(
+        new EventPipelineReconciler(
+            Clock.systemUTC(), new KedaDiscovery(client, settings.prometheusUrl())));
     var endpoint =
         MetricsEndpoint.start(
             settings.metricsPort(), registry, () -> operator.getRuntimeInfo().isStarted());

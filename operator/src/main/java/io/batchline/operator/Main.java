@@ -1,5 +1,6 @@
 package io.batchline.operator;
 
+import io.batchline.operator.model.AutoscalingPlatform;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -9,11 +10,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar batchline-operator.jar} runs the operator against the current kubeconfig (or the
- * in-cluster service account); {@code render -f pipeline.yaml} prints the objects it would apply.
+ * in-cluster service account); {@code render [--keda] -f pipeline.yaml} prints the objects it would
+ * apply.
  */
 public final class Main {
 
-  private static final String USAGE = "usage: batchline-operator [run] | render -f <pipeline.yaml>";
+  private static final String USAGE =
+      "usage: batchline-operator [run] | render [--keda] -f <pipeline.yaml>";
 
   private Main() {}
 
@@ -32,9 +35,19 @@ public final class Main {
       runOperator();
       return RUNS_UNTIL_STOPPED;
     }
-    if (args.size() == 3 && args.get(0).equals("render") && args.get(1).equals("-f")) {
-      try (var in = args.get(2).equals("-") ? System.in : new FileInputStream(args.get(2))) {
-        out.print(RenderCommand.render(in));
+    var keda = args.size() == 4 && args.get(1).equals("--keda");
+    var file = args.size() - 1;
+    if ((args.size() == 3 || keda)
+        && args.get(0).equals("render")
+        && args.get(file - 1).equals("-f")) {
+      var platform =
+          new AutoscalingPlatform(
+              keda,
+              System.getenv()
+                  .getOrDefault(
+                      "BATCHLINE_PROMETHEUS_URL", AutoscalingPlatform.DEFAULT_PROMETHEUS_URL));
+      try (var in = args.get(file).equals("-") ? System.in : new FileInputStream(args.get(file))) {
+        out.print(RenderCommand.render(in, platform));
         return 0;
       } catch (IllegalArgumentException | IOException e) {
         err.println("render: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.batchline.operator;
 
+import io.batchline.operator.model.AutoscalingPlatform;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param leaseDuration how long a leader that stopped renewing keeps the Lease
  * @param exitOnLostLease whether to exit when leadership is lost (always, outside tests)
  * @param metricsPort port of /metrics, /healthz and /readyz; 0 picks a free one
+ * @param prometheusUrl the Prometheus that KEDA's triggers query for flushUtilization
  */
 public record OperatorSettings(
     String leaseName,
@@ -20,7 +22,8 @@ public record OperatorSettings(
     Optional<String> identity,
     Duration leaseDuration,
     boolean exitOnLostLease,
-    int metricsPort) {
+    int metricsPort,
+    String prometheusUrl) {
 
   public static final String DEFAULT_LEASE = "batchline-operator";
 
@@ -32,7 +35,8 @@ public record OperatorSettings(
         Optional.ofNullable(env.get("POD_NAME")),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BATCHLINE_LEASE_SECONDS", "15"))),
         true,
-        Integer.parseInt(env.getOrDefault("BATCHLINE_METRICS_PORT", "8080")));
+        Integer.parseInt(env.getOrDefault("BATCHLINE_METRICS_PORT", "8080")),
+        env.getOrDefault("BATCHLINE_PROMETHEUS_URL", AutoscalingPlatform.DEFAULT_PROMETHEUS_URL));
   }
 
   /** Renew well before the Lease runs out, and retry often enough to notice a lost leader. */

@@ -1,6 +1,7 @@
 package io.batchline.operator;
 
 import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.model.AutoscalingPlatform;
 import io.batchline.operator.model.DesiredObjects;
 import io.batchline.operator.model.SpecValidation;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -9,15 +10,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code render -f pipeline.yaml}: the objects the operator would apply for a pipeline, as one YAML
- * stream, with no cluster. The namespace defaults to {@code default}; owner references are left out
- * because the pipeline has no uid until it is created.
+ * {@code render [--keda] -f pipeline.yaml}: the objects the operator would apply for a pipeline, as
+ * one YAML stream, with no cluster. The namespace defaults to {@code default}; owner references are
+ * left out because the pipeline has no uid until it is created. The autoscaler is an HPA, or with
+ * --keda the ScaledObject the operator applies where KEDA is installed.
  */
 public final class RenderCommand {
 
   private RenderCommand() {}
 
-  public static String render(InputStream pipelineYaml) {
+  /**
+   * @param platform whether to render the autoscaler as a KEDA ScaledObject or as an HPA
+   */
+  public static String render(InputStream pipelineYaml, AutoscalingPlatform platform) {
     var pipeline = Serialization.unmarshal(pipelineYaml, EventPipeline.class);
     if (pipeline == null || pipeline.getMetadata() == null) {
       throw new IllegalArgumentException("the file holds no EventPipeline with metadata");
@@ -32,7 +37,7 @@ public final class RenderCommand {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid EventPipeline: " + String.join("; ", problems));
     }
-    return DesiredObjects.of(pipeline).stream()
+    return DesiredObjects.of(pipeline, platform).stream()
         .map(Serialization::asYaml)
         .collect(Collectors.joining());
   }

@@ -49,6 +49,15 @@ class MainTest {
   }
 
   @Test
+  void renderWithKedaPrintsTheScaledObjectInsteadOfTheHpa() throws Exception {
+    var code =
+        run("render", "--keda", "-f", Samples.path("eventpipeline-autoscaling.yaml").toString());
+
+    assertThat(code).isZero();
+    assertThat(rendered()).extracting(HasMetadata::getKind).endsWith("ScaledObject");
+  }
+
+  @Test
   void renderRefusesAnInvalidPipelineWithTheReason(@TempDir Path dir) throws Exception {
     var file = dir.resolve("bad.yaml");
     Files.writeString(

@@ -19,6 +19,15 @@ class OperatorSettingsTest {
     assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(settings.exitOnLostLease()).isTrue();
     assertThat(settings.metricsPort()).isEqualTo(8080);
+    assertThat(settings.prometheusUrl()).isEqualTo("http://prometheus-operated.monitoring:9090");
+  }
+
+  @Test
+  void thePrometheusForKedaCanBeNamed() {
+    var settings =
+        OperatorSettings.fromEnvironment(Map.of("BATCHLINE_PROMETHEUS_URL", "http://prom:9090"));
+
+    assertThat(settings.prometheusUrl()).isEqualTo("http://prom:9090");
   }
 
   @Test

@@ -24,20 +24,33 @@ public class AutoscalingSpec {
   @Required
   @Min(1)
   @Max(1000)
-  @JsonPropertyDescription("Most consumer pods. More than the topic's partitions is wasted.")
+  @JsonPropertyDescription(
+      "Most consumer pods. At most spec.kafka.partitions when that is set: a consumer beyond the"
+          + " partition count is idle.")
   private Integer maxReplicas;
 
   @Default("flushUtilization")
   @JsonPropertyDescription(
       "flushUtilization: the consumers' batchline_flush_utilization, the fraction of time spent"
-          + " writing (needs a custom metrics adapter); cpu: CPU utilization of the requests.")
+          + " writing; lag: the consumer group's Kafka lag, per consumer pod; cpu: CPU utilization"
+          + " of the requests. flushUtilization and lag need the Prometheus Adapter rules in"
+          + " deploy/autoscaling, or KEDA.")
   private AutoscalingMetric metric = AutoscalingMetric.FLUSH_UTILIZATION;
 
   @Default("70")
   @Min(1)
   @Max(100)
-  @JsonPropertyDescription("Target average of the metric, in percent.")
+  @JsonPropertyDescription(
+      "Target average of flushUtilization or cpu, in percent. Not used with metric lag.")
   private Integer target = 70;
+
+  @Default("1000")
+  @Min(1)
+  @Max(1_000_000_000)
+  @JsonPropertyDescription(
+      "With metric lag: the lag, in events, that one consumer pod may have before another is"
+          + " added.")
+  private Integer lagThreshold = 1000;
 
   public Integer getMinReplicas() {
     return minReplicas;
@@ -61,6 +74,14 @@ public class AutoscalingSpec {
 
   public void setMetric(AutoscalingMetric metric) {
     this.metric = metric;
+  }
+
+  public Integer getLagThreshold() {
+    return lagThreshold;
+  }
+
+  public void setLagThreshold(Integer lagThreshold) {
+    this.lagThreshold = lagThreshold;
   }
 
   public Integer getTarget() {

@@ -5,8 +5,17 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 
+@ValidationRule(
+    value =
+        "!has(self.autoscaling) || !has(self.kafka.partitions)"
+            + " || self.autoscaling.maxReplicas <= self.kafka.partitions",
+    fieldPath = ".autoscaling.maxReplicas",
+    message =
+        "spec.autoscaling.maxReplicas must not exceed spec.kafka.partitions: a consumer beyond"
+            + " the partition count is idle")
 public class EventPipelineSpec {
 
   @SpecReplicas

@@ -1,6 +1,8 @@
 package io.batchline.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -28,6 +30,13 @@ public class KafkaSpec {
   @Pattern(TOPIC_PATTERN)
   @JsonPropertyDescription("Topic for events that cannot be written. Defaults to <topic>.dlq.")
   private String dlqTopic;
+
+  @Min(1)
+  @Max(100_000)
+  @JsonPropertyDescription(
+      "Partitions of the topic, when known. spec.autoscaling.maxReplicas may not exceed it, since"
+          + " a consumer beyond the partition count is idle.")
+  private Integer partitions;
 
   @Size(max = 64)
   @ValidationRule(
@@ -83,6 +92,14 @@ public class KafkaSpec {
 
   public void setDlqTopic(String dlqTopic) {
     this.dlqTopic = dlqTopic;
+  }
+
+  public Integer getPartitions() {
+    return partitions;
+  }
+
+  public void setPartitions(Integer partitions) {
+    this.partitions = partitions;
   }
 
   public Map<String, String> getProperties() {

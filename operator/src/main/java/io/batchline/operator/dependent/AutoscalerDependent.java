@@ -10,7 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** The HPA, present only while spec.autoscaling is set (see AutoscalingRequested). */
+/** The HPA, present only while spec.autoscaling is set and KEDA is absent (see HpaChosen). */
 @KubernetesDependent(
     useSSA = BooleanWithUndefined.TRUE,
     informer = @Informer(labelSelector = PipelineMetadata.MANAGED_SELECTOR))

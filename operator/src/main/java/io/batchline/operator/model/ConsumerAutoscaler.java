@@ -1,23 +1,23 @@
 package io.batchline.operator.model;
 
-import io.batchline.operator.api.AutoscalingMetric;
-import io.batchline.operator.api.AutoscalingSpec;
 import io.batchline.operator.api.EventPipeline;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
-import java.util.Optional;
 
 /**
  * An autoscaling/v2 HPA that scales the EventPipeline itself through its scale subresource, so that
  * spec.replicas stays the one source of the consumer count; the operator then carries it to the
- * Deployment.
+ * Deployment. Used when KEDA is not installed; see {@link ConsumerScaledObject} for KEDA.
  */
 public final class ConsumerAutoscaler {
 
+  /** The consumers' gauges, as the Prometheus Adapter rules in deploy/autoscaling serve them. */
   public static final String FLUSH_UTILIZATION_METRIC = "batchline_flush_utilization";
+
+  public static final String LAG_METRIC = "batchline_consumer_lag";
 
   private ConsumerAutoscaler() {}
 
@@ -25,16 +25,8 @@ public final class ConsumerAutoscaler {
     return pipeline.getSpec().getAutoscaling() != null;
   }
 
-  /**
-   * The HPA for the pipeline's spec.autoscaling. JOSDK also asks for it while deleting the HPA of a
-   * pipeline whose autoscaling was removed, to know its name, so a missing section is not an error.
-   */
   public static HorizontalPodAutoscaler build(EventPipeline pipeline) {
-    var autoscaling =
-        Optional.ofNullable(pipeline.getSpec().getAutoscaling()).orElseGet(AutoscalingSpec::new);
-    var defaults = new AutoscalingSpec();
-    var minReplicas =
-        Optional.ofNullable(autoscaling.getMinReplicas()).orElse(defaults.getMinReplicas());
+    var policy = AutoscalingPolicy.of(pipeline);
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(PipelineMetadata.owned(pipeline, PipelineMetadata.deploymentName(pipeline)))
         .withNewSpec()
@@ -43,18 +35,15 @@ public final class ConsumerAutoscaler {
         .withKind(EventPipeline.KIND)
         .withName(pipeline.getMetadata().getName())
         .endScaleTargetRef()
-        .withMinReplicas(minReplicas)
-        .withMaxReplicas(Optional.ofNullable(autoscaling.getMaxReplicas()).orElse(minReplicas))
-        .withMetrics(
-            metric(
-                Optional.ofNullable(autoscaling.getMetric()).orElse(defaults.getMetric()),
-                Optional.ofNullable(autoscaling.getTarget()).orElse(defaults.getTarget())))
+        .withMinReplicas(policy.minReplicas())
+        .withMaxReplicas(policy.maxReplicas())
+        .withMetrics(metric(policy))
         .endSpec()
         .build();
   }
 
-  static MetricSpec metric(AutoscalingMetric metric, int targetPercent) {
-    return switch (metric) {
+  static MetricSpec metric(AutoscalingPolicy policy) {
+    return switch (policy.metric()) {
       case CPU ->
           new MetricSpecBuilder()
               .withType("Resource")
@@ -62,24 +51,40 @@ public final class ConsumerAutoscaler {
               .withName("cpu")
               .withNewTarget()
               .withType("Utilization")
-              .withAverageUtilization(targetPercent)
+              .withAverageUtilization(policy.targetPercent())
               .endTarget()
               .endResource()
               .build();
       case FLUSH_UTILIZATION ->
-          new MetricSpecBuilder()
-              .withType("Pods")
-              .withNewPods()
-              .withNewMetric()
-              .withName(FLUSH_UTILIZATION_METRIC)
-              .endMetric()
-              .withNewTarget()
-              .withType("AverageValue")
-              .withAverageValue(fraction(targetPercent))
-              .endTarget()
-              .endPods()
-              .build();
+          podsMetric(FLUSH_UTILIZATION_METRIC, fraction(policy.targetPercent()));
+      case LAG -> podsMetric(LAG_METRIC, count(policy.lagThreshold()));
     };
+  }
+
+  private static MetricSpec podsMetric(String name, Quantity averageValue) {
+    return new MetricSpecBuilder()
+        .withType("Pods")
+        .withNewPods()
+        .withNewMetric()
+        .withName(name)
+        .endMetric()
+        .withNewTarget()
+        .withType("AverageValue")
+        .withAverageValue(averageValue)
+        .endTarget()
+        .endPods()
+        .build();
+  }
+
+  /** A count as a quantity in the canonical form the API server stores: 12000 is 12k. */
+  static Quantity count(int value) {
+    var suffixes = new String[] {"", "k", "M", "G"};
+    var exponent = 0;
+    while (value != 0 && value % 1000 == 0 && exponent < suffixes.length - 1) {
+      value /= 1000;
+      exponent++;
+    }
+    return new Quantity(value + suffixes[exponent]);
   }
 
   /** A percentage as a quantity in the canonical form the API server stores: 70 is 700m. */

@@ -10,14 +10,17 @@ public final class DesiredObjects {
 
   private DesiredObjects() {}
 
-  public static List<HasMetadata> of(EventPipeline pipeline) {
+  public static List<HasMetadata> of(EventPipeline pipeline, AutoscalingPlatform platform) {
     var objects = new ArrayList<HasMetadata>();
     objects.add(ConsumerConfigMap.build(pipeline));
     objects.add(ConsumerDeployment.build(pipeline));
     objects.add(MetricsService.build(pipeline));
     objects.add(ConsumerDisruptionBudget.build(pipeline));
     if (ConsumerAutoscaler.requested(pipeline)) {
-      objects.add(ConsumerAutoscaler.build(pipeline));
+      objects.add(
+          platform.kedaInstalled()
+              ? ConsumerScaledObject.build(pipeline, platform.prometheusUrl())
+              : ConsumerAutoscaler.build(pipeline));
     }
     return objects;
   }

@@ -27,7 +27,8 @@ public final class PipelineHealth {
   public record Observation(
       List<String> specProblems,
       List<SecretReferences.Problem> secretProblems,
-      Optional<Deployment> deployment) {}
+      Optional<Deployment> deployment,
+      Optional<ConsumerFailure> consumerFailure) {}
 
   private PipelineHealth() {}
 
@@ -53,7 +54,18 @@ public final class PipelineHealth {
     } else {
       conditions.add(readiness(ready, desired, generation, now));
       conditions.add(progressing(seen.deployment(), desired, generation, now));
-      conditions.add(degraded(seen.deployment(), generation, now));
+      conditions.add(
+          seen.consumerFailure()
+              .map(
+                  f ->
+                      Conditions.of(
+                          DEGRADED,
+                          true,
+                          ConsumerFailure.REASON,
+                          truncate(f.describe()),
+                          generation,
+                          now))
+              .orElseGet(() -> degraded(seen.deployment(), generation, now)));
     }
     var status = new EventPipelineStatus();
     status.setObservedGeneration(generation);

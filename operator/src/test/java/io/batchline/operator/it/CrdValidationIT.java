@@ -103,6 +103,19 @@ class CrdValidationIT {
     assertThat(create(optIn).getSpec().getBatch().getSize()).isEqualTo(50);
   }
 
+  @Test
+  void lagAutoscalingWithinThePartitionsIsAccepted() {
+    var tree = base();
+    at(tree, "spec.kafka").put("partitions", 6);
+    at(tree, "spec.autoscaling").put("maxReplicas", 6).put("metric", "lag");
+
+    var created = create(tree);
+
+    assertThat(created.getSpec().getAutoscaling().getLagThreshold()).isEqualTo(1000);
+    assertThat(created.getSpec().getAutoscaling().getMetric())
+        .isEqualTo(io.batchline.operator.api.AutoscalingMetric.LAG);
+  }
+
   static Stream<Arguments> invalidSpecs() {
     return Stream.of(
         invalid("negative batch size", "spec.batch.size", t -> at(t, "spec.batch").put("size", -5)),
@@ -152,6 +165,21 @@ class CrdValidationIT {
             "unknown autoscaling metric",
             "spec.autoscaling.metric",
             t -> at(t, "spec.autoscaling").put("maxReplicas", 4).put("metric", "memory")),
+        invalid(
+            "more consumers than partitions",
+            "spec.autoscaling.maxReplicas",
+            t -> {
+              at(t, "spec.kafka").put("partitions", 4);
+              at(t, "spec.autoscaling").put("maxReplicas", 6);
+            }),
+        invalid(
+            "zero partitions",
+            "spec.kafka.partitions",
+            t -> at(t, "spec.kafka").put("partitions", 0)),
+        invalid(
+            "zero lag threshold",
+            "spec.autoscaling.lagThreshold",
+            t -> at(t, "spec.autoscaling").put("maxReplicas", 4).put("lagThreshold", 0)),
         invalid(
             "managed kafka property",
             "spec.kafka.properties",

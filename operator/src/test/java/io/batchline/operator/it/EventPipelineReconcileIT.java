@@ -55,7 +55,8 @@ class EventPipelineReconcileIT {
                 Optional.of("reconcile-it"),
                 Duration.ofSeconds(4),
                 false,
-                0));
+                0,
+                "http://prometheus:9090"));
   }
 
   @AfterAll

@@ -31,7 +31,13 @@ class LeaderElectionIT {
     return BatchlineOperator.start(
         client,
         new OperatorSettings(
-            LEASE, Optional.of(namespace), Optional.of(identity), Duration.ofSeconds(3), false, 0));
+            LEASE,
+            Optional.of(namespace),
+            Optional.of(identity),
+            Duration.ofSeconds(3),
+            false,
+            0,
+            "http://prometheus:9090"));
   }
 
   @BeforeAll

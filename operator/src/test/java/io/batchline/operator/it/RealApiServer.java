@@ -28,6 +28,7 @@ public final class RealApiServer {
   private final KubeAPIServer server;
   private final KubernetesClient client;
   private final String version;
+  private Kubectl kubectl;
 
   private RealApiServer(String version) {
     this.version = version;
@@ -60,6 +61,16 @@ public final class RealApiServer {
 
   public String version() {
     return version;
+  }
+
+  /** kubectl of the same version, from the binaries kube-api-test uses, aimed at this server. */
+  public synchronized Kubectl kubectl() {
+    if (kubectl == null) {
+      kubectl =
+          Kubectl.create(
+              binaryDirectory().resolve(version + PLATFORM).resolve("kubectl"), kubeconfigYaml());
+    }
+    return kubectl;
   }
 
   /** A kubeconfig for this server, with admin client certificates. */
@@ -117,11 +128,7 @@ public final class RealApiServer {
     if (pinned.isPresent()) {
       return pinned.get();
     }
-    var dir =
-        Path.of(
-            Optional.ofNullable(System.getenv("KUBE_API_TEST_DIR"))
-                .orElse(System.getProperty("user.home") + File.separator + ".kubeapitest"),
-            "k8s");
+    var dir = binaryDirectory();
     var versions =
         Files.isDirectory(dir)
             ? Arrays.stream(dir.toFile().list())
@@ -139,6 +146,13 @@ public final class RealApiServer {
                         + dir
                         + "; build them with tools/build-kube-binaries (the ITs never fall back to"
                         + " a mock server)"));
+  }
+
+  private static Path binaryDirectory() {
+    return Path.of(
+        Optional.ofNullable(System.getenv("KUBE_API_TEST_DIR"))
+            .orElse(System.getProperty("user.home") + File.separator + ".kubeapitest"),
+        "k8s");
   }
 
   private static String semver(String version) {

@@ -65,6 +65,37 @@ class ConsumerAutoscalerTest {
   }
 
   @Test
+  void lagIsAPodsMetricPerConsumerInTheCanonicalForm() {
+    var pipeline = TestPipelines.orders();
+    var autoscaling = autoscaling(AutoscalingMetric.LAG, 70);
+    autoscaling.setLagThreshold(12000);
+    pipeline.getSpec().setAutoscaling(autoscaling);
+
+    var metric = ConsumerAutoscaler.build(pipeline).getSpec().getMetrics().get(0);
+
+    assertThat(metric.getType()).isEqualTo("Pods");
+    assertThat(metric.getPods().getMetric().getName()).isEqualTo("batchline_consumer_lag");
+    assertThat(metric.getPods().getTarget().getAverageValue().toString()).isEqualTo("12k");
+  }
+
+  @Test
+  void maxReplicasIsCappedByThePartitions() {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().setAutoscaling(autoscaling(AutoscalingMetric.LAG, 70));
+    pipeline.getSpec().getKafka().setPartitions(3);
+
+    assertThat(ConsumerAutoscaler.build(pipeline).getSpec().getMaxReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void countsAreInTheCanonicalFormTheServerStores() {
+    assertThat(ConsumerAutoscaler.count(1000).toString()).isEqualTo("1k");
+    assertThat(ConsumerAutoscaler.count(1500).toString()).isEqualTo("1500");
+    assertThat(ConsumerAutoscaler.count(2_000_000).toString()).isEqualTo("2M");
+    assertThat(ConsumerAutoscaler.count(7).toString()).isEqualTo("7");
+  }
+
+  @Test
   void withoutAutoscalingItStillNamesTheHpaSoThatItCanBeDeleted() {
     var hpa = ConsumerAutoscaler.build(TestPipelines.orders());
 

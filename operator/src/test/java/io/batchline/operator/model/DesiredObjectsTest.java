@@ -11,7 +11,7 @@ class DesiredObjectsTest {
 
   @Test
   void everyObjectIsOwnedAndLabelled() {
-    var objects = DesiredObjects.of(TestPipelines.orders());
+    var objects = DesiredObjects.of(TestPipelines.orders(), AutoscalingPlatform.withoutKeda());
 
     assertThat(objects)
         .extracting(HasMetadata::getKind)
@@ -33,8 +33,21 @@ class DesiredObjectsTest {
     autoscaling.setMaxReplicas(4);
     pipeline.getSpec().setAutoscaling(autoscaling);
 
-    assertThat(DesiredObjects.of(pipeline))
+    assertThat(DesiredObjects.of(pipeline, AutoscalingPlatform.withoutKeda()))
         .extracting(HasMetadata::getKind)
         .endsWith("HorizontalPodAutoscaler");
+  }
+
+  @Test
+  void withKedaTheAutoscalerIsAScaledObject() {
+    var pipeline = TestPipelines.orders();
+    var autoscaling = new AutoscalingSpec();
+    autoscaling.setMaxReplicas(4);
+    pipeline.getSpec().setAutoscaling(autoscaling);
+
+    assertThat(DesiredObjects.of(pipeline, new AutoscalingPlatform(true, "http://prom:9090")))
+        .extracting(HasMetadata::getKind)
+        .containsExactly(
+            "ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "ScaledObject");
   }
 }

@@ -35,7 +35,7 @@ class PipelineHealthTest {
   }
 
   private static Observation seen(Deployment deployment) {
-    return new Observation(List.of(), List.of(), Optional.ofNullable(deployment));
+    return new Observation(List.of(), List.of(), Optional.ofNullable(deployment), Optional.empty());
   }
 
   private static Condition condition(EventPipelineStatus status, String type) {
@@ -95,7 +95,9 @@ class PipelineHealthTest {
   void aMissingSecretKeepsItNotReadyEvenWithReadyPods() {
     var problem =
         new SecretReferences.Problem("SecretNotFound", "Secret x named by f does not exist");
-    var seen = new Observation(List.of(), List.of(problem), Optional.of(deployment(1, 1, 1, 1)));
+    var seen =
+        new Observation(
+            List.of(), List.of(problem), Optional.of(deployment(1, 1, 1, 1)), Optional.empty());
 
     var status = PipelineHealth.assess(TestPipelines.orders(), seen, T0);
 
@@ -106,7 +108,9 @@ class PipelineHealthTest {
 
   @Test
   void anInvalidSpecIsReportedWithEveryProblem() {
-    var seen = new Observation(List.of("a is wrong", "b is wrong"), List.of(), Optional.empty());
+    var seen =
+        new Observation(
+            List.of("a is wrong", "b is wrong"), List.of(), Optional.empty(), Optional.empty());
 
     var status = PipelineHealth.assess(TestPipelines.orders(), seen, T0);
 
@@ -133,6 +137,24 @@ class PipelineHealthTest {
 
     assertThat(condition(status, "Degraded").getStatus()).isEqualTo("True");
     assertThat(condition(status, "Degraded").getReason()).isEqualTo("ProgressDeadlineExceeded");
+  }
+
+  @Test
+  void aFailingConsumerMakesItDegradedWithWhatTheConsumerSaid() {
+    var failure =
+        new ConsumerFailure("orders-5d8f-abcde", 1, "ClickHouse table default.evnts not found");
+    var seen =
+        new Observation(
+            List.of(), List.of(), Optional.of(deployment(1, 1, 0, 1)), Optional.of(failure));
+
+    var degraded = condition(PipelineHealth.assess(TestPipelines.orders(), seen, T0), "Degraded");
+
+    assertThat(degraded.getStatus()).isEqualTo("True");
+    assertThat(degraded.getReason()).isEqualTo("ConsumerFailed");
+    assertThat(degraded.getMessage())
+        .isEqualTo(
+            "pod orders-5d8f-abcde: container consumer exited 1: ClickHouse table"
+                + " default.evnts not found");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.model.AutoscalingPlatform;
 import io.batchline.operator.model.Conditions;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -17,7 +18,8 @@ class EventPipelineReconcilerTest {
 
   private final EventPipelineReconciler reconciler =
       new EventPipelineReconciler(
-          Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+          Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC),
+          AutoscalingPlatform::withoutKeda);
 
   private static Deployment readyDeployment() {
     return new DeploymentBuilder()
@@ -63,6 +65,17 @@ class EventPipelineReconcilerTest {
     assertThat(
             Conditions.find(patch.getStatus().getConditions(), "Ready").orElseThrow().getStatus())
         .isEqualTo("True");
+  }
+
+  @Test
+  void theWorkflowLearnsWhetherKedaIsInstalled() {
+    var fake = world();
+    var keda = new AutoscalingPlatform(true, "http://prometheus:9090");
+    var withKeda = new EventPipelineReconciler(Clock.systemUTC(), () -> keda);
+
+    withKeda.reconcile(TestPipelines.orders(), fake.context());
+
+    assertThat(fake.values).containsEntry(AutoscalingPlatform.class, keda);
   }
 
   @Test

@@ -4,7 +4,9 @@ import io.batchline.operator.api.EventPipeline;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,9 @@ final class FakeContext {
 
   int workflowRuns;
   private final List<Object> secondaries;
+
+  /** What the reconcile handed to the workflow's dependents. */
+  final Map<Object, Object> values = new HashMap<>();
 
   FakeContext(Object... secondaries) {
     this.secondaries = List.of(secondaries);
@@ -32,6 +37,10 @@ final class FakeContext {
                   if (method.getName().equals("reconcileManagedWorkflow")) {
                     workflowRuns++;
                     return null;
+                  }
+                  if (method.getName().equals("put")) {
+                    values.put(args[0], args[1]);
+                    return args[1];
                   }
                   throw new UnsupportedOperationException(method.getName());
                 });

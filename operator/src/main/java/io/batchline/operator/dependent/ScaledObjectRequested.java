@@ -2,17 +2,17 @@ package io.batchline.operator.dependent;
 
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.model.ConsumerAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.batchline.operator.model.ScaledObject;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
-/** The HPA exists only while spec.autoscaling is set; JOSDK deletes it when this is not met. */
-public class AutoscalingRequested implements Condition<HorizontalPodAutoscaler, EventPipeline> {
+/** With KEDA installed, the ScaledObject exists only while spec.autoscaling is set. */
+public class ScaledObjectRequested implements Condition<ScaledObject, EventPipeline> {
 
   @Override
   public boolean isMet(
-      DependentResource<HorizontalPodAutoscaler, EventPipeline> dependentResource,
+      DependentResource<ScaledObject, EventPipeline> dependentResource,
       EventPipeline primary,
       Context<EventPipeline> context) {
     return ConsumerAutoscaler.requested(primary);

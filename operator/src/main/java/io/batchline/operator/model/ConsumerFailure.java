@@ -1,0 +1,69 @@
+package io.batchline.operator.model;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Why a consumer pod keeps failing, from its container's last termination. The consumer pods use
+ * terminationMessagePolicy FallbackToLogsOnError, so the message is the tail of the log of a
+ * consumer that exited on a startup error (a bad ClickHouse URL, a missing table), which is what
+ * the user needs to see in the pipeline's status rather than in the pod's.
+ *
+ * @param pod the failing pod, the first by name, so that the status stays the same while several
+ *     fail
+ */
+public record ConsumerFailure(String pod, int exitCode, String message) {
+
+  public static final String REASON = "ConsumerFailed";
+
+  /**
+   * The failure of the first pod whose consumer container is not ready and last exited non-zero. A
+   * container that failed once but runs and is ready again is not a failure.
+   */
+  public static Optional<ConsumerFailure> of(Collection<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+        .flatMap(
+            pod ->
+                pod.getStatus().getContainerStatuses().stream()
+                    .filter(c -> ConsumerDeployment.CONTAINER.equals(c.getName()))
+                    .filter(c -> !Boolean.TRUE.equals(c.getReady()))
+                    .flatMap(ConsumerFailure::lastFailedTermination)
+                    .map(t -> failure(pod, t)))
+        .findFirst();
+  }
+
+  /** The condition message: which pod, how it exited, and what it said. */
+  public String describe() {
+    var said = message.isBlank() ? "" : ": " + message.strip();
+    return "pod "
+        + pod
+        + ": container "
+        + ConsumerDeployment.CONTAINER
+        + " exited "
+        + exitCode
+        + said;
+  }
+
+  private static Stream<ContainerStateTerminated> lastFailedTermination(ContainerStatus status) {
+    return Stream.of(status.getState(), status.getLastState())
+        .filter(Objects::nonNull)
+        .map(s -> s.getTerminated())
+        .filter(t -> t != null && t.getExitCode() != null && t.getExitCode() != 0)
+        .limit(1);
+  }
+
+  private static ConsumerFailure failure(Pod pod, ContainerStateTerminated terminated) {
+    return new ConsumerFailure(
+        pod.getMetadata().getName(),
+        terminated.getExitCode(),
+        Objects.toString(terminated.getMessage(), ""));
+  }
+}

@@ -1,0 +1,174 @@
+package io.batchline.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RBAC of deploy/base is enough: the operator runs under its ServiceAccount's token, with no
+ * other rights, and does its whole job. Any missing rule shows as a failed reconcile or a missing
+ * object here, because the API server authorizes with RBAC.
+ */
+class OperatorServiceAccountIT {
+
+  private static RealApiServer server;
+  private static ServiceAccountOperator operator;
+  private static PipelineNamespace ns;
+
+  @BeforeAll
+  static void start() {
+    server = RealApiServer.get();
+    ns = new PipelineNamespace(server.client(), server.namespace("service-account"));
+    operator = ServiceAccountOperator.start(server, "service-account-it");
+  }
+
+  @AfterAll
+  static void stop() {
+    operator.close();
+  }
+
+  @AfterEach
+  void noReconcileFailed() {
+    assertThat(operator.failedReconciles()).as("failed reconciles (a 403 is one)").isZero();
+  }
+
+  @Test
+  void theTokenGrantsNoMoreThanTheBase() {
+    var asOperator = operator.client();
+
+    var refused =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () -> asOperator.secrets().inNamespace(ns.namespace).withName("x").delete());
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.getCode()).isEqualTo(403);
+  }
+
+  @Test
+  void itLeadsThroughTheLeaseInItsOwnNamespace() {
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        server
+                            .client()
+                            .resources(Lease.class)
+                            .inNamespace(ServiceAccountOperator.NAMESPACE)
+                            .withName(ServiceAccountOperator.ACCOUNT)
+                            .get())
+                    .extracting(l -> l.getSpec().getHolderIdentity())
+                    .isEqualTo("service-account-it"));
+  }
+
+  @Test
+  void aPipelineWaitsForItsSecretThenBecomesReady() {
+    ns.create("ledger", false);
+
+    ns.awaitCondition("ledger", "Ready", "False", "SecretNotFound");
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(ns.get(ConfigMap.class, "ledger-config")).isNotNull();
+              assertThat(ns.get(Deployment.class, "ledger")).isNotNull();
+              assertThat(ns.get(Service.class, "ledger-metrics")).isNotNull();
+              assertThat(ns.get(PodDisruptionBudget.class, "ledger")).isNotNull();
+            });
+
+    ns.createSecret("ledger-ch");
+    ns.awaitCondition("ledger", "Ready", "False", "ConsumersNotReady");
+
+    ns.markDeploymentReady("ledger");
+    ns.awaitCondition("ledger", "Ready", "True", "ConsumersReady");
+  }
+
+  @Test
+  void aConsumerThatKeepsFailingShowsInDegraded() {
+    ns.create("refunds", true);
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .untilAsserted(() -> assertThat(ns.get(Deployment.class, "refunds")).isNotNull());
+    var template = ns.get(Deployment.class, "refunds").getSpec().getTemplate();
+    var pod =
+        server
+            .client()
+            .resource(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName("refunds-5d8f9c-x7k2q")
+                    .withNamespace(ns.namespace)
+                    .withLabels(template.getMetadata().getLabels())
+                    .endMetadata()
+                    .withSpec(template.getSpec())
+                    .build())
+            .create();
+
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Running")
+            .addNewContainerStatus()
+            .withName("consumer")
+            .withImage("ghcr.io/batchline/consumer:0.1.0")
+            .withImageID("")
+            .withReady(false)
+            .withRestartCount(4)
+            .withNewState()
+            .withNewWaiting()
+            .withReason("CrashLoopBackOff")
+            .endWaiting()
+            .endState()
+            .withNewLastState()
+            .withNewTerminated()
+            .withExitCode(1)
+            .withReason("Error")
+            .withMessage("ClickHouse table default.evnts does not exist")
+            .endTerminated()
+            .endLastState()
+            .endContainerStatus()
+            .build());
+    server.client().resource(pod).updateStatus();
+
+    ns.awaitCondition("refunds", "Degraded", "True", "ConsumerFailed");
+    assertThat(ns.condition("refunds", "Degraded").getMessage())
+        .isEqualTo(
+            "pod refunds-5d8f9c-x7k2q: container consumer exited 1: ClickHouse table"
+                + " default.evnts does not exist");
+  }
+
+  @Test
+  void autoscalingCreatesAndRemovesTheHpa() {
+    ns.create("clicks", true);
+    ns.patchSpec("clicks", "{\"autoscaling\":{\"minReplicas\":1,\"maxReplicas\":3}}");
+
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(ns.get(HorizontalPodAutoscaler.class, "clicks"))
+                    .isNotNull()
+                    .extracting(h -> h.getSpec().getMaxReplicas())
+                    .isEqualTo(3));
+
+    ns.patchSpec("clicks", "{\"autoscaling\":null}");
+
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .untilAsserted(() -> assertThat(ns.get(HorizontalPodAutoscaler.class, "clicks")).isNull());
+  }
+}

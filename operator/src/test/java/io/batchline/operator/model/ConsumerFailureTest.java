@@ -1,0 +1,99 @@
+package io.batchline.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsumerFailureTest {
+
+  private static ContainerStatusBuilder consumer(boolean ready) {
+    return new ContainerStatusBuilder()
+        .withName("consumer")
+        .withReady(ready)
+        .withRestartCount(3)
+        .withImage("ghcr.io/batchline/consumer:0.1.0")
+        .withImageID("")
+        .withNewState()
+        .withNewWaiting()
+        .withReason("CrashLoopBackOff")
+        .endWaiting()
+        .endState();
+  }
+
+  private static Pod pod(String name, ContainerStatusBuilder status) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withNewStatus()
+        .withContainerStatuses(status.build())
+        .endStatus()
+        .build();
+  }
+
+  private static ContainerStatusBuilder crashed(int exitCode, String message) {
+    return consumer(false)
+        .withNewLastState()
+        .withNewTerminated()
+        .withExitCode(exitCode)
+        .withReason("Error")
+        .withMessage(message)
+        .endTerminated()
+        .endLastState();
+  }
+
+  @Test
+  void aCrashLoopingConsumerIsAFailureWithItsTerminationMessage() {
+    var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(1, "table not found\n"))));
+
+    assertThat(failure).contains(new ConsumerFailure("orders-1", 1, "table not found\n"));
+    assertThat(failure.orElseThrow().describe())
+        .isEqualTo("pod orders-1: container consumer exited 1: table not found");
+  }
+
+  @Test
+  void theFirstFailingPodByNameIsReportedSoThatTheStatusIsStable() {
+    var pods =
+        List.of(pod("orders-b", crashed(1, "second")), pod("orders-a", crashed(137, "first")));
+
+    assertThat(ConsumerFailure.of(pods))
+        .get()
+        .extracting(ConsumerFailure::pod)
+        .isEqualTo("orders-a");
+  }
+
+  @Test
+  void aConsumerThatRecoveredIsNoFailure() {
+    var recovered =
+        crashed(1, "transient")
+            .withReady(true)
+            .withNewState()
+            .withNewRunning()
+            .endRunning()
+            .endState();
+
+    assertThat(ConsumerFailure.of(List.of(pod("orders-1", recovered)))).isEmpty();
+  }
+
+  @Test
+  void aCleanExitOrAStartingPodIsNoFailure() {
+    assertThat(ConsumerFailure.of(List.of(pod("orders-1", crashed(0, "drained"))))).isEmpty();
+    assertThat(ConsumerFailure.of(List.of(pod("orders-2", consumer(false))))).isEmpty();
+    assertThat(
+            ConsumerFailure.of(
+                List.of(new PodBuilder().withNewMetadata().withName("p").endMetadata().build())))
+        .isEmpty();
+  }
+
+  @Test
+  void withoutAMessageItStillSaysHowItExited() {
+    var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(137, null))));
+
+    assertThat(failure.orElseThrow().describe())
+        .isEqualTo("pod orders-1: container consumer exited 137");
+  }
+}
