@@ -8,8 +8,13 @@ import java.util.Map;
  *
  * <pre>
  * java -jar testkit/target/batchline-testkit.jar produce --topic events --count 100000 \
- *     --customers 50 [--run-id demo] [--from 0] [--rate 0] [--bootstrap 127.0.0.1:9092]
+ *     --customers 50 [--run-id demo] [--from 0] [--rate 0] [--bootstrap 127.0.0.1:9092] \
+ *     [--event-bytes 0] [--timestamps fixed|now]
  * </pre>
+ *
+ * <p>{@code --event-bytes N} pads each event to about N bytes ({@code properties.note}); {@code
+ * --timestamps now} stamps each event with its send time and copies it into {@code
+ * properties.sent_ms} (the benchmark's latency runs). The defaults keep the demo's events.
  */
 public final class Cli {
 
@@ -19,7 +24,7 @@ public final class Cli {
     if (args.length == 0 || !args[0].equals("produce")) {
       System.err.println(
           "usage: produce --topic T --count N [--customers C] [--run-id ID] [--from N] [--rate"
-              + " EPS] [--bootstrap HOST:PORT]");
+              + " EPS] [--bootstrap HOST:PORT] [--event-bytes N] [--timestamps fixed|now]");
       System.exit(64);
     }
     Map<String, String> options = options(args);
@@ -32,6 +37,16 @@ public final class Cli {
     EventGenerator generator =
         new EventGenerator(
             options.getOrDefault("run-id", "demo"), customers, System.currentTimeMillis());
+    int eventBytes = Integer.parseInt(options.getOrDefault("event-bytes", "0"));
+    if (eventBytes > 0) {
+      generator = generator.paddedTo(eventBytes);
+    }
+    String timestamps = options.getOrDefault("timestamps", "fixed");
+    if (timestamps.equals("now")) {
+      generator = generator.withLiveTimestamps(System::currentTimeMillis);
+    } else if (!timestamps.equals("fixed")) {
+      throw new IllegalArgumentException("--timestamps must be fixed or now, got " + timestamps);
+    }
     long started = System.nanoTime();
     try (EventProducer producer = new EventProducer(bootstrap)) {
       producer.produce(

@@ -142,6 +142,14 @@ public final class ConsumerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The last lines of the log, for failure messages; SmallRye Health's own reports are left out.
+   */
+  public String logTail(int lines) {
+    List<String> all = log().lines().filter(line -> !line.contains("SRHCK01001")).toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
   @Override
   public void close() {
     if (isAlive()) {

@@ -1,23 +1,49 @@
 package io.batchline.testkit;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Deterministic Flexprice-style billing events: event {@code n} of a run always has the same id,
  * customer, name and quantity, so a test or the demo knows exactly what must arrive.
+ *
+ * <p>The benchmark adds two options: {@link #paddedTo(int)} pads each event's properties to about a
+ * given size in bytes, and {@link #withLiveTimestamps(LongSupplier)} stamps each event with the
+ * time it is generated (just before it is sent) and copies that time, in milliseconds, into {@code
+ * properties.sent_ms}, so end-to-end latency can be read back from the table.
  */
 public final class EventGenerator {
 
   static final String[] EVENT_NAMES = {"api_call", "tokens", "storage_gb_hours"};
+  private static final String PAD_FIELD = ",\"note\":\"\"";
 
   private final String runId;
   private final int customers;
   private final long baseTimeMillis;
+  private final int targetBytes;
+  private final LongSupplier liveClock;
 
   public EventGenerator(String runId, int customers, long baseTimeMillis) {
+    this(runId, customers, baseTimeMillis, 0, null);
+  }
+
+  private EventGenerator(
+      String runId, int customers, long baseTimeMillis, int targetBytes, LongSupplier liveClock) {
     this.runId = runId;
     this.customers = customers;
     this.baseTimeMillis = baseTimeMillis;
+    this.targetBytes = targetBytes;
+    this.liveClock = liveClock;
+  }
+
+  /** The same events, each padded with a {@code properties.note} string to about this size. */
+  public EventGenerator paddedTo(int bytes) {
+    return new EventGenerator(runId, customers, baseTimeMillis, bytes, liveClock);
+  }
+
+  /** The same events, timestamped by {@code clock} (epoch ms) when {@link #json} is called. */
+  public EventGenerator withLiveTimestamps(LongSupplier clock) {
+    return new EventGenerator(runId, customers, baseTimeMillis, targetBytes, clock);
   }
 
   public String id(long n) {
@@ -38,21 +64,38 @@ public final class EventGenerator {
   }
 
   public String json(long n) {
-    return "{\"id\":\""
-        + id(n)
-        + "\",\"event_name\":\""
-        + eventName(n)
-        + "\",\"external_customer_id\":\""
-        + customer(n)
-        + "\",\"customer_id\":\"int-"
-        + customer(n)
-        + "\",\"tenant_id\":\"tenant-demo\",\"environment_id\":\"env-prod\",\"source\":\"testkit\","
-        + "\"timestamp\":"
-        + (baseTimeMillis + n)
-        + ",\"properties\":{\"quantity\":"
-        + quantity(n)
-        + ",\"region\":\"eu-west-1\",\"request_path\":\"/v1/usage/"
-        + (n % 97)
-        + "\"}}";
+    long timestamp = liveClock == null ? baseTimeMillis + n : liveClock.getAsLong();
+    StringBuilder json =
+        new StringBuilder(Math.max(320, targetBytes + 16))
+            .append("{\"id\":\"")
+            .append(id(n))
+            .append("\",\"event_name\":\"")
+            .append(eventName(n))
+            .append("\",\"external_customer_id\":\"")
+            .append(customer(n))
+            .append("\",\"customer_id\":\"int-")
+            .append(customer(n))
+            .append(
+                "\",\"tenant_id\":\"tenant-demo\",\"environment_id\":\"env-prod\","
+                    + "\"source\":\"testkit\",")
+            .append("\"timestamp\":")
+            .append(timestamp)
+            .append(",\"properties\":{\"quantity\":")
+            .append(quantity(n))
+            .append(",\"region\":\"eu-west-1\",\"request_path\":\"/v1/usage/")
+            .append(n % 97)
+            .append('"');
+    if (liveClock != null) {
+      json.append(",\"sent_ms\":").append(timestamp);
+    }
+    int pad = targetBytes - (json.length() + 2) - PAD_FIELD.length();
+    if (pad > 0) {
+      json.append(",\"note\":\"");
+      for (int i = 0; i < pad; i++) {
+        json.append((char) ('a' + (n + i) % 26));
+      }
+      json.append('"');
+    }
+    return json.append("}}").toString();
   }
 }

@@ -40,8 +40,19 @@ public final class EventProducer implements AutoCloseable {
       long count,
       int ratePerSecond,
       LongConsumer progress) {
+    produce(topic, generator, from, count, ratePerSecond, Math.max(1, count / 10), progress);
+  }
+
+  /** As above, calling {@code progress} with the number sent so far every {@code step} events. */
+  public void produce(
+      String topic,
+      EventGenerator generator,
+      long from,
+      long count,
+      int ratePerSecond,
+      long step,
+      LongConsumer progress) {
     long started = System.nanoTime();
-    long step = Math.max(1, count / 10);
     for (long i = 0; i < count; i++) {
       long n = from + i;
       if (ratePerSecond > 0) {

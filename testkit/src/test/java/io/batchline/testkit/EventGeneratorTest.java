@@ -27,4 +27,26 @@ class EventGeneratorTest {
     assertThat(LongStream.range(0, 1000).map(generator::quantity)).allMatch(q -> q >= 1 && q <= 10);
     assertThat(generator.json(7)).contains("\"quantity\":" + generator.quantity(7));
   }
+
+  @Test
+  void paddingReachesTheTargetSizeAndKeepsTheEvent() {
+    EventGenerator padded = generator.paddedTo(300);
+    for (long n : new long[] {0, 7, 99_999, 1_234_567}) {
+      String json = padded.json(n);
+      assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(300);
+      assertThat(json)
+          .startsWith(generator.json(n).substring(0, generator.json(n).length() - 2))
+          .endsWith("\"}}");
+    }
+    assertThat(generator.paddedTo(10).json(3)).isEqualTo(generator.json(3));
+  }
+
+  @Test
+  void liveTimestampsUseTheClockAndCopyItIntoProperties() {
+    String json = generator.withLiveTimestamps(() -> 1_800_000_000_123L).json(5);
+    assertThat(json)
+        .contains("\"timestamp\":1800000000123,")
+        .contains("\"sent_ms\":1800000000123")
+        .contains("\"id\":\"run-5\"");
+  }
 }

@@ -163,18 +163,26 @@ public final class EventBatcher {
    */
   public void partitionsRevoked(Collection<PartitionKey> revoked) {
     flush(FlushTrigger.REBALANCE);
-    if (!buffer.isEmpty() || !waiting.isEmpty()) {
-      buffer.removePartitions(revoked);
-      waiting.removeIf(r -> revoked.contains(r.partition()));
-    }
-    ledger.forget(revoked);
+    // Also when nothing was buffered: an earlier commit may have failed, and the next owner would
+    // write those rows again.
+    commit();
+    drop(revoked);
   }
 
   /** Partitions lost without a chance to commit: forget them, their records will be replayed. */
   public void partitionsLost(Collection<PartitionKey> lost) {
-    buffer.removePartitions(lost);
-    waiting.removeIf(r -> lost.contains(r.partition()));
-    ledger.forget(lost);
+    drop(lost);
+  }
+
+  private void drop(Collection<PartitionKey> partitions) {
+    buffer.removePartitions(partitions);
+    waiting.removeIf(r -> partitions.contains(r.partition()));
+    ledger.forget(partitions);
+    if (buffer.isEmpty()) {
+      // The failed batch left with its partitions: there is nothing to retry, so stop pausing.
+      retryAt = null;
+      consecutiveFailures = 0;
+    }
   }
 
   /**
@@ -187,6 +195,8 @@ public final class EventBatcher {
       process();
       flush(FlushTrigger.SHUTDOWN);
       if (!isFailing() && waiting.isEmpty() && buffer.isEmpty()) {
+        // The last flush may have been written with its commit failing; commit before leaving.
+        commit();
         return true;
       }
       Instant now = clock.instant();
@@ -282,11 +292,6 @@ public final class EventBatcher {
           Level.WARNING,
           () -> "offset commit failed, will retry with the next flush error=\"" + e + "\"");
     }
-  }
-
-  /** Commits whatever is committable; the poll loop calls this before leaving the group. */
-  public void commitDelivered() {
-    commit();
   }
 
   public int inFlight() {

@@ -210,6 +210,78 @@ class EventBatcherTest {
     assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 10L));
   }
 
+  /** A batcher whose time-flushed batch of ten P0 events failed to write. */
+  private EventBatcher failingOnP0(int writeFailures) {
+    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
+    sinks.failNextWrites = writeFailures;
+    offerAndFlushOnTime(batcher, Records.events(P0, 0, 10));
+    assertThat(batcher.isFailing()).isTrue();
+    return batcher;
+  }
+
+  private void offerAndFlushOnTime(EventBatcher batcher, List<SourceRecord> records) {
+    batcher.offer(records);
+    batcher.process();
+    clock.advance(Duration.ofSeconds(5));
+    batcher.process();
+  }
+
+  @Test
+  void aFailureEndsWhenItsWholeBatchIsRevokedSoNewPartitionsAreNotPausedForever() {
+    EventBatcher batcher = failingOnP0(2);
+
+    batcher.partitionsRevoked(List.of(P0));
+
+    assertThat(batcher.isFailing()).isFalse();
+    assertThat(batcher.shouldPause()).isFalse();
+    offerAndFlushOnTime(batcher, Records.events(P1, 0, 10));
+    assertThat(sinks.inserts)
+        .singleElement()
+        .satisfies(insert -> assertThat(insert).allMatch(e -> e.partition().equals(P1)));
+    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P1, 10L));
+  }
+
+  @Test
+  void aFailureEndsWhenItsWholeBatchIsLostSoTheDrainCanFinish() throws InterruptedException {
+    EventBatcher batcher = failingOnP0(1);
+
+    batcher.partitionsLost(List.of(P0));
+
+    assertThat(batcher.shouldPause()).isFalse();
+    assertThat(batcher.drain(clock.instant().plusSeconds(10), clock::advance)).isTrue();
+    assertThat(sinks.inserts).isEmpty();
+    assertThat(sinks.commits).isEmpty();
+  }
+
+  /** A batcher that wrote ten P0 events and failed to commit them. */
+  private EventBatcher writtenButCommitFailed() {
+    EventBatcher batcher = batcher(10, Duration.ofSeconds(5));
+    sinks.failNextCommits = 1;
+    batcher.offer(Records.events(P0, 0, 10));
+    batcher.process();
+    assertThat(sinks.rowsWritten()).isEqualTo(10);
+    assertThat(sinks.commits).isEmpty();
+    return batcher;
+  }
+
+  @Test
+  void revokeCommitsWhatAFailedCommitLeftBehindEvenWithAnEmptyBuffer() {
+    EventBatcher batcher = writtenButCommitFailed();
+
+    batcher.partitionsRevoked(List.of(P0));
+
+    assertThat(sinks.commits).containsExactly(Map.of(P0, 10L));
+  }
+
+  @Test
+  void drainCommitsWhatAFailedCommitLeftBehind() throws InterruptedException {
+    EventBatcher batcher = writtenButCommitFailed();
+
+    assertThat(batcher.drain(clock.instant().plusSeconds(10), clock::advance)).isTrue();
+
+    assertThat(sinks.commits).containsExactly(Map.of(P0, 10L));
+  }
+
   @Test
   void drainWritesEverythingAndRetriesUntilTheDeadline() throws InterruptedException {
     EventBatcher batcher = batcher(100, Duration.ofSeconds(5));

@@ -14,6 +14,7 @@ final class FakeSinks implements EventSink, DeadLetterSink, OffsetCommitter {
   final List<Rejection> deadLetters = new ArrayList<>();
   final List<Map<PartitionKey, Long>> commits = new ArrayList<>();
   int failNextWrites;
+  int failNextCommits;
   Integer failureCode;
   Predicate<Event> rejectedByServer = e -> false;
 
@@ -37,6 +38,10 @@ final class FakeSinks implements EventSink, DeadLetterSink, OffsetCommitter {
 
   @Override
   public void commit(Map<PartitionKey, Long> offsets) {
+    if (failNextCommits > 0) {
+      failNextCommits--;
+      throw new IllegalStateException("RebalanceInProgressException");
+    }
     commits.add(new HashMap<>(offsets));
   }
 
