@@ -26,6 +26,21 @@ class PipelineSettingsTest {
         Duration.ofSeconds(25));
   }
 
+  private static PipelineSettings resolve(
+      String topic, int rateLimit, long batchMaxBytes, int maxEventBytes, Optional<String> dlq) {
+    return PipelineSettings.resolve(
+        topic,
+        "g",
+        Optional.empty(),
+        OptionalInt.empty(),
+        OptionalInt.empty(),
+        rateLimit,
+        batchMaxBytes,
+        maxEventBytes,
+        dlq,
+        Duration.ofSeconds(1));
+  }
+
   @Test
   void defaultsToTheBalancedPreset() {
     PipelineSettings settings = resolve(Optional.empty(), OptionalInt.empty(), OptionalInt.empty());
@@ -60,61 +75,13 @@ class PipelineSettingsTest {
         .hasMessage("event-processing.batch-flush-seconds must be between 0 and 3600, got 3601");
     assertThatThrownBy(() -> resolve(Optional.of("fast"), OptionalInt.empty(), OptionalInt.empty()))
         .hasMessageStartingWith("event-processing.preset must be one of");
-    assertThatThrownBy(
-            () ->
-                PipelineSettings.resolve(
-                    " ",
-                    "g",
-                    Optional.empty(),
-                    OptionalInt.empty(),
-                    OptionalInt.empty(),
-                    0,
-                    1 << 20,
-                    1024,
-                    Optional.empty(),
-                    Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> resolve(" ", 0, 1 << 20, 1024, Optional.empty()))
         .hasMessage("event-processing.topic must not be empty");
-    assertThatThrownBy(
-            () ->
-                PipelineSettings.resolve(
-                    "t",
-                    "g",
-                    Optional.empty(),
-                    OptionalInt.empty(),
-                    OptionalInt.empty(),
-                    -1,
-                    1 << 20,
-                    1024,
-                    Optional.empty(),
-                    Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> resolve("t", -1, 1 << 20, 1024, Optional.empty()))
         .hasMessageStartingWith("event-processing.rate-limit");
-    assertThatThrownBy(
-            () ->
-                PipelineSettings.resolve(
-                    "t",
-                    "g",
-                    Optional.empty(),
-                    OptionalInt.empty(),
-                    OptionalInt.empty(),
-                    0,
-                    4096,
-                    8192,
-                    Optional.empty(),
-                    Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> resolve("t", 0, 4096, 8192, Optional.empty()))
         .hasMessage("event-processing.max-event-bytes must be between 1 and 4096, got 8192");
-    assertThatThrownBy(
-            () ->
-                PipelineSettings.resolve(
-                    "t",
-                    "g",
-                    Optional.empty(),
-                    OptionalInt.empty(),
-                    OptionalInt.empty(),
-                    0,
-                    4096,
-                    1024,
-                    Optional.of("t"),
-                    Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> resolve("t", 0, 4096, 1024, Optional.of("t")))
         .hasMessageStartingWith("event-processing.dlq-topic must differ");
   }
 
