@@ -1,0 +1,160 @@
+"""The Batchline consumer as a measured process, and its Prometheus metrics."""
+
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.request
+
+from common import (BOOTSTRAP, CH_URL, CONSUMER_JAR, DATABASE, BenchError, port_free,
+                    proc_cpu_seconds, proc_status_kb, say)
+
+# The heap a consumer pod gets by default: 25% of the operator's 1 GiB memory limit.
+CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS", "-Xmx256m").split()
+HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
+# Inherited settings would change what is measured.
+CLEARED_PREFIXES = ("EVENT_PROCESSING_", "FLEXPRICE_EVENT_PROCESSING_", "KAFKA_PROPERTIES_",
+                    "CLICKHOUSE_", "QUARKUS_", "KAFKA_BOOTSTRAP_SERVERS", "JAVA_TOOL_OPTIONS")
+
+
+class Consumer:
+    def __init__(self, label, topic, group, table, settings, log_path, jvm_extra=()):
+        self.label = label
+        self.log_path = log_path
+        env = {k: v for k, v in os.environ.items() if not k.startswith(CLEARED_PREFIXES)}
+        env.update({
+            "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP,
+            "EVENT_PROCESSING_TOPIC": topic,
+            "EVENT_PROCESSING_CONSUMER_GROUP": group,
+            "CLICKHOUSE_URL": CH_URL,
+            "CLICKHOUSE_DATABASE": DATABASE,
+            "CLICKHOUSE_TABLE": table,
+            "QUARKUS_HTTP_PORT": str(HTTP_PORT),
+        })
+        env.update(settings)
+        self.env = env
+        self.cmd = ["java", *CONSUMER_JVM, *jvm_extra, "-jar", CONSUMER_JAR]
+        self.process = None
+        self.launched_at = None
+        self.ready_at = None
+        self.ready_cpu = None
+
+    def start(self):
+        if not port_free(HTTP_PORT):
+            raise BenchError(f"port {HTTP_PORT} is taken (another consumer?); set BENCH_HTTP_PORT")
+        self.log = open(self.log_path, "w")
+        self.launched_at = time.time()
+        self.process = subprocess.Popen(self.cmd, env=self.env, stdout=self.log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 90
+        while not self._ready():
+            if self.process.poll() is not None:
+                raise BenchError(f"{self.label}: the consumer exited with {self.process.returncode};"
+                                 f" see {self.log_path}:\n{self.tail()}")
+            if time.monotonic() > deadline:
+                raise BenchError(f"{self.label}: the consumer was not ready after 90 s")
+            time.sleep(0.05)
+        self.ready_at = time.time()
+        self.ready_cpu = self.cpu()
+        say(f"{self.label}: consumer ready in {self.ready_at - self.launched_at:.1f} s "
+            f"(pid {self.process.pid}, log {self.log_path})")
+
+    def _ready(self):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/q/health/ready",
+                                        timeout=1) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def cpu(self):
+        return proc_cpu_seconds(self.process.pid)
+
+    def peak_rss_mb(self):
+        return proc_status_kb(self.process.pid, "VmHWM") / 1024
+
+    def wait_assigned(self, timeout=60):
+        """Waits for the log line of the first partition assignment."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(self.log_path, errors="replace") as f:
+                if "partitions assigned" in f.read():
+                    return
+            time.sleep(0.1)
+        raise BenchError(f"{self.label}: no partitions assigned after {timeout} s")
+
+    def metrics(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/q/metrics", timeout=10) as r:
+            return parse_metrics(r.read().decode())
+
+    def stop(self):
+        """SIGTERM: the consumer drains, commits and exits 0."""
+        if self.process is None or self.process.poll() is not None:
+            return self.process.returncode if self.process else None
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            code = self.process.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+            say(f"{self.label}: the consumer did not exit 45 s after SIGTERM; killed")
+        self.log.close()
+        return code
+
+    def tail(self, lines=15):
+        with open(self.log_path, errors="replace") as f:
+            return "".join(f.readlines()[-lines:])
+
+
+LINE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)')
+
+
+def parse_metrics(text):
+    """Prometheus text format into {(name, labels): value}."""
+    result = {}
+    for line in text.splitlines():
+        match = LINE.match(line)
+        if match:
+            result[(match.group(1), match.group(2) or "")] = float(match.group(3))
+    return result
+
+
+def metric_sum(metrics, name):
+    return sum(v for (n, _), v in metrics.items() if n == name)
+
+
+def histogram(metrics, name="batchline_end_to_end_latency_seconds"):
+    """Cumulative buckets [(upper bound in s, count)], sorted."""
+    buckets = []
+    for (n, labels), value in metrics.items():
+        if n == name + "_bucket":
+            le = re.search(r'le="([^"]+)"', labels).group(1)
+            buckets.append((float("inf") if le == "+Inf" else float(le), value))
+    return sorted(buckets)
+
+
+def histogram_delta(after, before):
+    old = dict(before)
+    return [(le, count - old.get(le, 0.0)) for le, count in after]
+
+
+def quantile(buckets, q):
+    """The q-quantile of cumulative buckets, interpolated linearly inside its bucket."""
+    total = buckets[-1][1] if buckets else 0
+    if total <= 0:
+        return None
+    rank = q * total
+    lower_bound, lower_count = 0.0, 0.0
+    for le, count in buckets:
+        if count >= rank:
+            if le == float("inf"):
+                return lower_bound
+            span = count - lower_count
+            fraction = (rank - lower_count) / span if span > 0 else 1.0
+            return lower_bound + (le - lower_bound) * fraction
+        lower_bound, lower_count = le, count
+    return lower_bound
