@@ -140,7 +140,7 @@ final class Pipeline {
         CooperativeStickyAssignor.class.getName());
     props.put(
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-        Integer.toString(Math.max(1, Math.min(settings.batchSize(), 2000))));
+        Integer.toString(Math.max(1, Math.min(settings.batchSize(), 10_000))));
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

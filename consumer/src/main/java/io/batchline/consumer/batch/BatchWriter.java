@@ -48,7 +48,7 @@ final class BatchWriter {
       return List.of();
     }
     try {
-      sink.write(events, new Batch(events, List.of()).deduplicationToken());
+      sink.write(events);
       return List.of();
     } catch (SinkException e) {
       if (isTransient(e)) {

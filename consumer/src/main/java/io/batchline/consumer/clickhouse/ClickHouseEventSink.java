@@ -6,6 +6,7 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
+import io.batchline.consumer.batch.DeduplicationToken;
 import io.batchline.consumer.batch.Event;
 import io.batchline.consumer.batch.EventSink;
 import io.batchline.consumer.batch.SinkException;
@@ -34,6 +35,7 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
   private final Clock clock;
   private TableSchema schema;
   private RowBinaryEncoder encoder;
+  private final RowBinaryBuffer rows = new RowBinaryBuffer();
   private ServerVersion version;
 
   public ClickHouseEventSink(
@@ -96,20 +98,17 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
   }
 
   @Override
-  public void write(List<Event> events, String deduplicationToken) throws SinkException {
+  public void write(List<Event> events) throws SinkException {
     InsertSettings settings = new InsertSettings();
     if (version.supportsDeduplicationToken()) {
-      settings.setDeduplicationToken(deduplicationToken);
+      settings.setDeduplicationToken(DeduplicationToken.of(events));
     }
-    var ingestedAt = clock.instant();
+    rows.clear();
+    encoder.encode(events, clock.instant(), rows);
     try (InsertResponse response =
         client
             .insert(
-                table,
-                schema.columnNames(),
-                out -> encoder.encode(events, ingestedAt, out),
-                ClickHouseFormat.RowBinary,
-                settings)
+                table, schema.columnNames(), rows::writeTo, ClickHouseFormat.RowBinary, settings)
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       verifyWrittenRows(response.getWrittenRows(), events.size());
     } catch (ExecutionException e) {

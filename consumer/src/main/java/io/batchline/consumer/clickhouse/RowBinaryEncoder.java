@@ -21,17 +21,25 @@ public final class RowBinaryEncoder {
   }
 
   public void encode(List<Event> events, Instant ingestedAt, OutputStream out) throws IOException {
+    RowBinaryBuffer buffer = new RowBinaryBuffer();
+    encode(events, ingestedAt, buffer);
+    buffer.writeTo(out);
+  }
+
+  void encode(List<Event> events, Instant ingestedAt, RowBinaryBuffer out) {
     for (Event event : events) {
       for (Column column : columns) {
         switch (column.kind()) {
           case STRING -> writeString(out, stringValue(event, column.name()));
           case NULLABLE_STRING -> {
-            out.write(0);
+            out.writeByte(0);
             writeString(out, stringValue(event, column.name()));
           }
-          case DATETIME -> writeUInt32(out, timeValue(event, column.name(), ingestedAt));
+          case DATETIME ->
+              out.writeLittleEndian(
+                  timeValue(event, column.name(), ingestedAt).getEpochSecond(), 4);
           case DATETIME64 ->
-              writeInt64(out, ticks(timeValue(event, column.name(), ingestedAt), column));
+              out.writeLittleEndian(ticks(timeValue(event, column.name(), ingestedAt), column), 8);
         }
       }
     }
@@ -68,27 +76,14 @@ public final class RowBinaryEncoder {
     return ticks + instant.getNano() / Math.max(1, nanosPerTick);
   }
 
-  static void writeString(OutputStream out, String value) throws IOException {
+  static void writeString(RowBinaryBuffer out, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     long length = bytes.length;
     while ((length & ~0x7FL) != 0) {
-      out.write((int) ((length & 0x7F) | 0x80));
+      out.writeByte((int) ((length & 0x7F) | 0x80));
       length >>>= 7;
     }
-    out.write((int) length);
-    out.write(bytes);
-  }
-
-  private static void writeUInt32(OutputStream out, Instant instant) throws IOException {
-    long seconds = instant.getEpochSecond();
-    for (int i = 0; i < 4; i++) {
-      out.write((int) (seconds >>> (8 * i)) & 0xFF);
-    }
-  }
-
-  private static void writeInt64(OutputStream out, long value) throws IOException {
-    for (int i = 0; i < 8; i++) {
-      out.write((int) (value >>> (8 * i)) & 0xFF);
-    }
+    out.writeByte((int) length);
+    out.writeBytes(bytes);
   }
 }

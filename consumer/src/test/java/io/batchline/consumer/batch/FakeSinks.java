@@ -19,7 +19,7 @@ final class FakeSinks implements EventSink, DeadLetterSink, OffsetCommitter {
   Predicate<Event> rejectedByServer = e -> false;
 
   @Override
-  public void write(List<Event> events, String deduplicationToken) throws SinkException {
+  public void write(List<Event> events) throws SinkException {
     if (failNextWrites > 0) {
       failNextWrites--;
       throw new SinkException("Connection refused", failureCode, null);
@@ -28,7 +28,7 @@ final class FakeSinks implements EventSink, DeadLetterSink, OffsetCommitter {
       throw new SinkException("Code: 53. Type mismatch", 53, null);
     }
     inserts.add(List.copyOf(events));
-    tokens.add(deduplicationToken);
+    tokens.add(DeduplicationToken.of(events));
   }
 
   @Override

@@ -56,4 +56,24 @@ class OffsetLedgerTest {
     assertThat(ledger.committable()).isEqualTo(Map.of(P0, 1L));
     assertThat(ledger.inFlight()).isZero();
   }
+
+  @Test
+  void recordsFinishedOutOfOrderAreCommittedOnceTheHeadCatchesUp() {
+    for (long offset = 0; offset < 3000; offset++) {
+      ledger.track(P0, offset);
+    }
+    ledger.finish(P0, 2);
+    ledger.finish(P0, 1);
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 0L));
+    assertThat(ledger.inFlight()).isEqualTo(2998);
+
+    ledger.finish(P0, 0);
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 3L));
+
+    for (long offset = 3; offset < 3000; offset++) {
+      ledger.finish(P0, offset);
+    }
+    assertThat(ledger.committable()).isEqualTo(Map.of(P0, 3000L));
+    assertThat(ledger.inFlight()).isZero();
+  }
 }

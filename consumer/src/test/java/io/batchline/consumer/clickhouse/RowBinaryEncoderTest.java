@@ -73,8 +73,9 @@ class RowBinaryEncoderTest {
 
   @Test
   void longStringsUseMultiByteLengths() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RowBinaryBuffer out = new RowBinaryBuffer();
     RowBinaryEncoder.writeString(out, "x".repeat(300));
     assertThat(HexFormat.of().formatHex(out.toByteArray(), 0, 2)).isEqualTo("ac02");
+    assertThat(out.size()).isEqualTo(302);
   }
 }
