@@ -1,11 +1,7 @@
 package io.batchline.consumer.batch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchline.consumer.batch.EventFields.JsonType;
 import java.io.CharConversionException;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,8 +15,6 @@ public final class EventDecoder {
   /** ClickHouse {@code DateTime} is an unsigned 32-bit count of seconds. */
   private static final Instant LATEST_TIMESTAMP = Instant.ofEpochSecond(0xFFFF_FFFFL);
 
-  private final ObjectMapper json =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final int maxEventBytes;
 
   public EventDecoder(int maxEventBytes) {
@@ -38,83 +32,69 @@ public final class EventDecoder {
           RejectReason.TOO_LARGE,
           "event is " + value.length + " bytes, max-event-bytes is " + maxEventBytes);
     }
-    JsonNode root;
+    EventFields fields;
     try {
-      root = json.readTree(value);
-    } catch (CharConversionException e) {
-      return reject(record, RejectReason.INVALID_UTF8, firstLine(e));
-    } catch (IOException e) {
-      boolean utf8 = e.getMessage() != null && e.getMessage().contains("UTF-8");
+      fields = EventFields.read(value);
+    } catch (EventFields.MalformedJson e) {
+      boolean utf8 =
+          e.getCause() instanceof CharConversionException
+              || String.valueOf(e.getMessage()).contains("UTF-8");
       return reject(record, utf8 ? RejectReason.INVALID_UTF8 : RejectReason.NOT_JSON, firstLine(e));
     }
-    if (root == null || root.isMissingNode()) {
+    if (fields.rootType() == null) {
       return reject(record, RejectReason.EMPTY, "record value is empty");
     }
-    if (!root.isObject()) {
+    if (fields.rootType() != JsonType.OBJECT) {
       return reject(
-          record, RejectReason.NOT_AN_OBJECT, "expected a JSON object, got " + root.getNodeType());
+          record, RejectReason.NOT_AN_OBJECT, "expected a JSON object, got " + fields.rootType());
     }
-    return decodeObject(record, root);
+    return decodeObject(record, fields);
   }
 
-  private Decoded decodeObject(SourceRecord record, JsonNode root) {
+  private Decoded decodeObject(SourceRecord record, EventFields root) {
     String id = optionalText(root, "id");
     String eventName = optionalText(root, "event_name");
     if (id == BAD || eventName == BAD) {
       return reject(record, RejectReason.BAD_FIELD, "id and event_name must be strings");
     }
     if (eventName == null || eventName.isBlank()) {
-      return new Decoded.Invalid(
-          new Rejection(
-              record, RejectReason.MISSING_EVENT_NAME, "event_name is required", id, null));
+      return invalid(record, RejectReason.MISSING_EVENT_NAME, "event_name is required", id, null);
     }
     String customer = optionalText(root, "external_customer_id");
     if (customer == BAD || customer == null || customer.isBlank()) {
-      return new Decoded.Invalid(
-          new Rejection(
-              record,
-              RejectReason.MISSING_EXTERNAL_CUSTOMER_ID,
-              "external_customer_id is required and must be a string",
-              id,
-              eventName));
+      return invalid(
+          record,
+          RejectReason.MISSING_EXTERNAL_CUSTOMER_ID,
+          "external_customer_id is required and must be a string",
+          id,
+          eventName);
     }
     String customerId = optionalText(root, "customer_id");
     String tenantId = optionalText(root, "tenant_id");
     String environmentId = optionalText(root, "environment_id");
     String source = optionalText(root, "source");
     if (customerId == BAD || tenantId == BAD || environmentId == BAD || source == BAD) {
-      return new Decoded.Invalid(
-          new Rejection(
-              record,
-              RejectReason.BAD_FIELD,
-              "customer_id, tenant_id, environment_id and source must be strings",
-              id,
-              eventName));
+      return invalid(
+          record,
+          RejectReason.BAD_FIELD,
+          "customer_id, tenant_id, environment_id and source must be strings",
+          id,
+          eventName);
     }
     Instant timestamp;
     try {
       timestamp = timestamp(root.get("timestamp"), record.timestampMillis());
     } catch (IllegalArgumentException e) {
-      return new Decoded.Invalid(
-          new Rejection(record, RejectReason.BAD_TIMESTAMP, e.getMessage(), id, eventName));
+      return invalid(record, RejectReason.BAD_TIMESTAMP, e.getMessage(), id, eventName);
     }
-    JsonNode properties = root.get("properties");
-    if (properties != null && !properties.isNull() && !properties.isObject()) {
-      return new Decoded.Invalid(
-          new Rejection(
-              record,
-              RejectReason.BAD_PROPERTIES,
-              "properties must be an object, got " + properties.getNodeType(),
-              id,
-              eventName));
-    }
-    String propertiesJson;
-    try {
-      propertiesJson =
-          properties == null || properties.isNull() ? "{}" : json.writeValueAsString(properties);
-    } catch (JsonProcessingException e) {
-      return new Decoded.Invalid(
-          new Rejection(record, RejectReason.BAD_PROPERTIES, firstLine(e), id, eventName));
+    EventFields.Value properties = root.get("properties");
+    if (properties.type() != JsonType.NULL && properties.type() != JsonType.OBJECT) {
+      return invalid(
+          record,
+          RejectReason.BAD_PROPERTIES,
+          "properties must be an object, got " + properties.type(),
+          id,
+          eventName);
     }
     return new Decoded.Valid(
         new Event(
@@ -126,45 +106,59 @@ public final class EventDecoder {
             eventName,
             orEmpty(source),
             timestamp,
-            propertiesJson,
+            properties.type() == JsonType.NULL ? "{}" : properties.text(),
             record));
   }
 
-  private static Instant timestamp(JsonNode node, long recordTimestampMillis) {
-    Instant result;
-    if (node == null || node.isNull()) {
-      result = Instant.ofEpochMilli(recordTimestampMillis);
-    } else if (node.isIntegralNumber() && node.canConvertToLong()) {
-      result = Instant.ofEpochMilli(node.longValue());
-    } else if (node.isTextual()) {
-      try {
-        result = OffsetDateTime.parse(node.textValue()).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "timestamp '" + node.textValue() + "' is not RFC 3339 or epoch milliseconds");
-      }
-    } else {
-      throw new IllegalArgumentException(
-          "timestamp must be an RFC 3339 string or epoch milliseconds, got " + node.getNodeType());
-    }
+  private static Instant timestamp(EventFields.Value value, long recordTimestampMillis) {
+    Instant result =
+        switch (value.type()) {
+          case NULL -> Instant.ofEpochMilli(recordTimestampMillis);
+          case INTEGER -> epochMillis(value.text());
+          case STRING -> rfc3339(value.text());
+          default ->
+              throw new IllegalArgumentException(
+                  "timestamp must be an RFC 3339 string or epoch milliseconds, got "
+                      + value.type());
+        };
     if (result.isBefore(Instant.EPOCH) || result.isAfter(LATEST_TIMESTAMP)) {
       throw new IllegalArgumentException("timestamp " + result + " is outside 1970..2106");
     }
     return result;
   }
 
+  private static Instant epochMillis(String text) {
+    try {
+      return Instant.ofEpochMilli(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("timestamp " + text + " is out of range");
+    }
+  }
+
+  private static Instant rfc3339(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "timestamp '" + text + "' is not RFC 3339 or epoch milliseconds");
+    }
+  }
+
   /** Marks a field that is present but not a string or number; compared by identity. */
   private static final String BAD = new String("<bad>");
 
-  private static String optionalText(JsonNode root, String field) {
-    JsonNode node = root.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    return node.isNumber() ? node.asText() : BAD;
+  private static String optionalText(EventFields root, String field) {
+    EventFields.Value value = root.get(field);
+    return switch (value.type()) {
+      case NULL -> null;
+      case STRING, INTEGER, NUMBER -> value.text();
+      default -> BAD;
+    };
+  }
+
+  private static Decoded invalid(
+      SourceRecord record, RejectReason reason, String detail, String id, String eventName) {
+    return new Decoded.Invalid(new Rejection(record, reason, detail, id, eventName));
   }
 
   private static String orEmpty(String value) {

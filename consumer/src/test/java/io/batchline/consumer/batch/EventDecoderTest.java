@@ -121,4 +121,26 @@ class EventDecoderTest {
     assertThat(rejection.eventName()).isEqualTo("a");
     assertThat(rejection.detail()).contains("RFC 3339");
   }
+
+  @Test
+  void propertiesAreCopiedAsSentAndStillValidated() {
+    Event event =
+        ((Decoded.Valid)
+                decode(
+                    "{\"event_name\":\"a\",\"external_customer_id\":\"c\","
+                        + "\"properties\": {\"n\": [1, {\"x\": \"\u00e9\"}]}}"))
+            .event();
+    assertThat(event.properties()).isEqualTo("{\"n\": [1, {\"x\": \"\u00e9\"}]}");
+
+    byte[] invalidInProperties =
+        "{\"event_name\":\"a\",\"external_customer_id\":\"c\",\"properties\":{\"p\":\"\u00ff\"}}"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(reason(decoder.decode(new SourceRecord(P0, 1, 0, invalidInProperties))))
+        .isEqualTo(RejectReason.INVALID_UTF8);
+    assertThat(
+            reason(
+                decode(
+                    "{\"event_name\":\"a\",\"external_customer_id\":\"c\",\"properties\":{\"p\":}}")))
+        .isEqualTo(RejectReason.NOT_JSON);
+  }
 }
