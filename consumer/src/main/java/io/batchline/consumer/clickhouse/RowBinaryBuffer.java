@@ -23,18 +23,24 @@ final class RowBinaryBuffer {
   }
 
   void writeByte(int value) {
-    ensure(1);
+    if (size == bytes.length) {
+      grow(1);
+    }
     bytes[size++] = (byte) value;
   }
 
   void writeBytes(byte[] value) {
-    ensure(value.length);
+    if (size + value.length > bytes.length) {
+      grow(value.length);
+    }
     System.arraycopy(value, 0, bytes, size, value.length);
     size += value.length;
   }
 
   void writeLittleEndian(long value, int width) {
-    ensure(width);
+    if (size + width > bytes.length) {
+      grow(width);
+    }
     for (int i = 0; i < width; i++) {
       bytes[size++] = (byte) (value >>> (8 * i));
     }
@@ -48,9 +54,7 @@ final class RowBinaryBuffer {
     return Arrays.copyOf(bytes, size);
   }
 
-  private void ensure(int more) {
-    if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-    }
+  private void grow(int more) {
+    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
   }
 }

@@ -14,10 +14,10 @@ import java.util.List;
  */
 public final class RowBinaryEncoder {
 
-  private final List<Column> columns;
+  private final Column[] columns;
 
   public RowBinaryEncoder(TableSchema schema) {
-    this.columns = schema.columns();
+    this.columns = schema.columns().toArray(new Column[0]);
   }
 
   public void encode(List<Event> events, Instant ingestedAt, OutputStream out) throws IOException {
