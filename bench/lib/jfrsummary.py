@@ -18,7 +18,7 @@ PHASES = [
     ("io.batchline.consumer.clickhouse.ClickHouseEventSink",
      "rest of the insert call (HTTP request, LZ4, response)"),
     ("io.batchline.consumer.batch.EventDecoder",
-     "decode events (EventDecoder: Jackson parse, properties re-serialized)"),
+     "decode events (EventDecoder: Jackson streaming parse, properties copied)"),
     ("io.batchline.consumer.metrics.", "metrics (latency histogram: one record per event)"),
     ("io.batchline.consumer.kafka.KafkaOffsetCommitter", "offset commit"),
     ("org.apache.kafka.clients.consumer.", "Kafka poll (fetch, LZ4 decompression, records)"),
