@@ -70,14 +70,7 @@ class KedaScaledObjectIT {
     server
         .client()
         .resource(crd)
-        .waitUntilCondition(
-            c ->
-                c.getStatus() != null
-                    && c.getStatus().getConditions().stream()
-                        .anyMatch(
-                            s -> "Established".equals(s.getType()) && "True".equals(s.getStatus())),
-            60,
-            TimeUnit.SECONDS);
+        .waitUntilCondition(RealApiServer::established, 60, TimeUnit.SECONDS);
   }
 
   private static ScaledObject scaledObject(String name) {

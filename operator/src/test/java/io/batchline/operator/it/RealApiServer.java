@@ -4,6 +4,7 @@ import io.batchline.operator.api.CrdFiles;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -102,15 +103,19 @@ public final class RealApiServer {
         .v1()
         .customResourceDefinitions()
         .withName(crd.getMetadata().getName())
-        .waitUntilCondition(
-            c ->
-                c != null
-                    && c.getStatus() != null
-                    && c.getStatus().getConditions().stream()
-                        .anyMatch(
-                            s -> "Established".equals(s.getType()) && "True".equals(s.getStatus())),
-            60,
-            TimeUnit.SECONDS);
+        .waitUntilCondition(RealApiServer::established, 60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Whether the API server serves a CRD yet. Right after a create, its status or conditions may
+   * still be null.
+   */
+  static boolean established(CustomResourceDefinition crd) {
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private void stop() {
