@@ -3,9 +3,4 @@ package io.batchline.consumer.batch;
 import java.util.List;
 
 /** What one flush writes: events for ClickHouse and rejections for the dead-letter topic. */
-public record Batch(List<Event> events, List<Rejection> rejections) {
-
-  public boolean isEmpty() {
-    return events.isEmpty() && rejections.isEmpty();
-  }
-}
+public record Batch(List<Event> events, List<Rejection> rejections) {}

@@ -2,11 +2,10 @@ package io.batchline.consumer.clickhouse;
 
 import io.batchline.consumer.batch.Event;
 import io.batchline.consumer.clickhouse.TableSchema.Column;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Encodes events as ClickHouse RowBinary for the columns of a {@link TableSchema}. RowBinary is the
@@ -14,53 +13,65 @@ import java.util.List;
  */
 public final class RowBinaryEncoder {
 
-  private final Column[] columns;
-
-  public RowBinaryEncoder(TableSchema schema) {
-    this.columns = schema.columns().toArray(new Column[0]);
+  /** Writes one column of one row; resolved once per column, not per row. */
+  @FunctionalInterface
+  private interface ColumnWriter {
+    void write(Event event, Instant ingestedAt, RowBinaryBuffer out);
   }
 
-  public void encode(List<Event> events, Instant ingestedAt, OutputStream out) throws IOException {
-    RowBinaryBuffer buffer = new RowBinaryBuffer();
-    encode(events, ingestedAt, buffer);
-    buffer.writeTo(out);
+  private final ColumnWriter[] writers;
+
+  public RowBinaryEncoder(TableSchema schema) {
+    this.writers =
+        schema.columns().stream().map(RowBinaryEncoder::writerFor).toArray(ColumnWriter[]::new);
   }
 
   void encode(List<Event> events, Instant ingestedAt, RowBinaryBuffer out) {
     for (Event event : events) {
-      for (Column column : columns) {
-        switch (column.kind()) {
-          case STRING -> writeString(out, stringValue(event, column.name()));
-          case NULLABLE_STRING -> {
-            out.writeByte(0);
-            writeString(out, stringValue(event, column.name()));
-          }
-          case DATETIME ->
-              out.writeLittleEndian(
-                  timeValue(event, column.name(), ingestedAt).getEpochSecond(), 4);
-          case DATETIME64 ->
-              out.writeLittleEndian(ticks(timeValue(event, column.name(), ingestedAt), column), 8);
-        }
+      for (ColumnWriter writer : writers) {
+        writer.write(event, ingestedAt, out);
       }
     }
   }
 
-  private static String stringValue(Event event, String column) {
-    return switch (column) {
-      case "id" -> event.id();
-      case "tenant_id" -> event.tenantId();
-      case "environment_id" -> event.environmentId();
-      case "external_customer_id" -> event.externalCustomerId();
-      case "customer_id" -> event.customerId();
-      case "event_name" -> event.eventName();
-      case "source" -> event.source();
-      case "properties" -> event.properties();
-      default -> throw new IllegalStateException("no string column " + column);
+  private static ColumnWriter writerFor(Column column) {
+    return switch (column.kind()) {
+      case STRING -> {
+        Function<Event, String> value = stringValue(column.name());
+        yield (event, ingestedAt, out) -> writeString(out, value.apply(event));
+      }
+      case NULLABLE_STRING -> {
+        Function<Event, String> value = stringValue(column.name());
+        yield (event, ingestedAt, out) -> {
+          out.writeByte(0);
+          writeString(out, value.apply(event));
+        };
+      }
+      case DATETIME -> {
+        boolean eventTime = column.name().equals("timestamp");
+        yield (event, ingestedAt, out) ->
+            out.writeLittleEndian((eventTime ? event.timestamp() : ingestedAt).getEpochSecond(), 4);
+      }
+      case DATETIME64 -> {
+        boolean eventTime = column.name().equals("timestamp");
+        yield (event, ingestedAt, out) ->
+            out.writeLittleEndian(ticks(eventTime ? event.timestamp() : ingestedAt, column), 8);
+      }
     };
   }
 
-  private static Instant timeValue(Event event, String column, Instant ingestedAt) {
-    return column.equals("timestamp") ? event.timestamp() : ingestedAt;
+  private static Function<Event, String> stringValue(String column) {
+    return switch (column) {
+      case "id" -> Event::id;
+      case "tenant_id" -> Event::tenantId;
+      case "environment_id" -> Event::environmentId;
+      case "external_customer_id" -> Event::externalCustomerId;
+      case "customer_id" -> Event::customerId;
+      case "event_name" -> Event::eventName;
+      case "source" -> Event::source;
+      case "properties" -> Event::properties;
+      default -> throw new IllegalStateException("no string column " + column);
+    };
   }
 
   private static long ticks(Instant instant, Column column) {
