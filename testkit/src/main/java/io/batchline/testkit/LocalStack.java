@@ -131,6 +131,29 @@ public final class LocalStack {
     }
   }
 
+  /**
+   * The broker's recent warnings and errors and its last lines, for a failing test's message: a
+   * stalled or fenced broker explains a producer timeout better than the timeout does.
+   */
+  public String kafkaLogTail(int lines) {
+    Path devDir =
+        Paths.get(env("BATCHLINE_DEV_DIR", repoRoot.resolve(".dev").toString())).toAbsolutePath();
+    Path log = devDir.resolve("kafka/logs/server.log");
+    try {
+      List<String> all = Files.readAllLines(log);
+      List<String> warnings =
+          all.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+      List<String> tail = new ArrayList<>();
+      tail.add("---- " + log + ": last " + lines + " WARN/ERROR lines");
+      tail.addAll(warnings.subList(Math.max(0, warnings.size() - lines), warnings.size()));
+      tail.add("---- last " + lines + " lines");
+      tail.addAll(all.subList(Math.max(0, all.size() - lines), all.size()));
+      return String.join("\n", tail);
+    } catch (IOException e) {
+      return "(no broker log at " + log + ": " + e + ")";
+    }
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;

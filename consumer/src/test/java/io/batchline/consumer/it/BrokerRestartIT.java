@@ -37,7 +37,7 @@ class BrokerRestartIT {
           "[broker] restarted in %d ms at %d of %d produced%n",
           Duration.ofNanos(restarted - restarting).toMillis(), load.sent(), EVENTS);
 
-      load.await(Duration.ofMinutes(3));
+      pipeline.awaitLoad(load, Duration.ofMinutes(3), consumer);
       pipeline.awaitEveryId(EVENTS, Duration.ofMinutes(2), consumer);
       FaultFigures figures =
           pipeline.figures(EVENTS, Duration.ofNanos(System.nanoTime() - restarted));

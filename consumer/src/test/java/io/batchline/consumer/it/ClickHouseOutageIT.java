@@ -63,7 +63,7 @@ class ClickHouseOutageIT {
           () -> consumer.metric("batchline_paused") == 0 && consumer.isReady(),
           EVENTS,
           consumer);
-      load.await(Duration.ofMinutes(2));
+      pipeline.awaitLoad(load, Duration.ofMinutes(2), consumer);
       pipeline.awaitEveryId(EVENTS, Duration.ofMinutes(2), consumer);
       FaultFigures figures =
           pipeline.figures(EVENTS, Duration.ofNanos(System.nanoTime() - restored));

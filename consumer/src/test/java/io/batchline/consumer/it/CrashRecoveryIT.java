@@ -46,7 +46,7 @@ class CrashRecoveryIT {
 
       long restarted = System.nanoTime();
       try (ConsumerProcess last = pipeline.consumer(env, "consumer-final")) {
-        load.await(Duration.ofMinutes(3));
+        pipeline.awaitLoad(load, Duration.ofMinutes(3), last);
         pipeline.awaitEveryId(EVENTS, Duration.ofMinutes(3), last);
         Duration drain = Duration.ofNanos(System.nanoTime() - restarted);
         FaultFigures figures = pipeline.figures(EVENTS, drain);

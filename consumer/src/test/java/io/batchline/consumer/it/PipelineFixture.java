@@ -101,6 +101,25 @@ final class PipelineFixture {
     return EventLoad.start(stack.kafkaBootstrap(), topic, generator, count, ratePerSecond);
   }
 
+  /**
+   * Waits until the broker has acknowledged every event of the load; on failure reports the
+   * pipeline, the consumers and the broker's log, since a stalled broker is not the consumer's
+   * fault and must be told apart from one.
+   */
+  void awaitLoad(EventLoad load, Duration timeout, ConsumerProcess... consumers) {
+    try {
+      load.await(timeout);
+    } catch (IllegalStateException e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "\n"
+              + state(load.count(), consumers)
+              + "\n"
+              + stack.kafkaLogTail(LOG_TAIL_LINES),
+          e);
+    }
+  }
+
   /** Waits until this consumer process has polled at least {@code records} records. */
   void awaitReceived(ConsumerProcess consumer, long records, long produced) {
     await(

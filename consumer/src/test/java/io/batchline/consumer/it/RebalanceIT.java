@@ -52,7 +52,7 @@ class RebalanceIT {
       }
 
       long scaledDown = System.nanoTime();
-      load.await(Duration.ofMinutes(2));
+      pipeline.awaitLoad(load, Duration.ofMinutes(2));
       pipeline.awaitEveryId(EVENTS, Duration.ofMinutes(2), first);
       FaultFigures figures =
           pipeline.figures(EVENTS, Duration.ofNanos(System.nanoTime() - scaledDown));

@@ -48,7 +48,7 @@ class SigtermDrainIT {
 
       long restarted = System.nanoTime();
       try (ConsumerProcess second = pipeline.consumer(env, "successor")) {
-        load.await(Duration.ofMinutes(2));
+        pipeline.awaitLoad(load, Duration.ofMinutes(2), second);
         pipeline.awaitEveryId(EVENTS, Duration.ofMinutes(2), second);
         FaultFigures figures =
             pipeline.figures(EVENTS, Duration.ofNanos(System.nanoTime() - restarted));
