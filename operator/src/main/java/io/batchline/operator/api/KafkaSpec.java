@@ -9,6 +9,14 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
+@ValidationRule(
+    value =
+        "!has(self.properties) || !has(self.secretProperties)"
+            + " || !self.secretProperties.exists(k, k in self.properties)",
+    fieldPath = ".secretProperties",
+    message =
+        "spec.kafka.secretProperties must not name a property that spec.kafka.properties also"
+            + " sets")
 public class KafkaSpec {
 
   static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
@@ -55,12 +63,32 @@ public class KafkaSpec {
       value = "!self.exists(k, k == 'sasl.jaas.config' || k.endsWith('.password'))",
       message =
           "spec.kafka.properties must not hold secrets (sasl.jaas.config, *.password): they are"
-              + " stored in a ConfigMap")
+              + " stored in a ConfigMap. Use spec.kafka.secretProperties")
   @JsonPropertyDescription(
       "Extra Kafka consumer properties. Each one reaches the consumer as the environment variable"
           + " KAFKA_PROPERTIES_<NAME>, NAME being the property in upper case with dots as"
           + " underscores: security.protocol becomes KAFKA_PROPERTIES_SECURITY_PROTOCOL.")
   private Map<String, @Size(max = 4096) String> properties;
+
+  @Size(max = 16)
+  @ValidationRule(
+      value = "self.all(k, size(k) <= 128 && k.matches('^[a-z0-9]+([.][a-z0-9]+)*$'))",
+      message =
+          "spec.kafka.secretProperties keys must be Kafka client property names such as"
+              + " sasl.jaas.config: lowercase words separated by dots")
+  @ValidationRule(
+      value =
+          "!self.exists(k, k in ['bootstrap.servers', 'group.id', 'enable.auto.commit',"
+              + " 'key.deserializer', 'value.deserializer'])",
+      message =
+          "spec.kafka.secretProperties must not set bootstrap.servers, group.id,"
+              + " enable.auto.commit or the deserializers")
+  @JsonPropertyDescription(
+      "Kafka consumer properties whose values are read from Secrets, such as sasl.jaas.config or"
+          + " ssl.truststore.password. Each reaches the consumer as the environment variable"
+          + " KAFKA_PROPERTIES_<NAME> through a secretKeyRef, so the value is never in the"
+          + " EventPipeline or its ConfigMap. A change of the Secret rolls the consumer pods.")
+  private Map<String, SecretValue> secretProperties;
 
   public String getBootstrapServers() {
     return bootstrapServers;
@@ -108,5 +136,13 @@ public class KafkaSpec {
 
   public void setProperties(Map<String, String> properties) {
     this.properties = properties;
+  }
+
+  public Map<String, SecretValue> getSecretProperties() {
+    return secretProperties;
+  }
+
+  public void setSecretProperties(Map<String, SecretValue> secretProperties) {
+    this.secretProperties = secretProperties;
   }
 }

@@ -3,6 +3,7 @@ package io.batchline.operator.dependent;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.model.ConsumerDeployment;
 import io.batchline.operator.model.PipelineMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,7 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** The consumer Deployment. */
+/** The consumer Deployment, whose pod template follows the referenced Secrets' values. */
 @KubernetesDependent(
     useSSA = BooleanWithUndefined.TRUE,
     informer = @Informer(labelSelector = PipelineMetadata.MANAGED_SELECTOR))
@@ -19,6 +20,6 @@ public class DeploymentDependent
 
   @Override
   protected Deployment desired(EventPipeline pipeline, Context<EventPipeline> context) {
-    return ConsumerDeployment.build(pipeline);
+    return ConsumerDeployment.build(pipeline, context.getSecondaryResources(Secret.class));
   }
 }

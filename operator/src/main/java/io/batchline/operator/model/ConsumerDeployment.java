@@ -14,9 +14,11 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,18 +27,28 @@ import java.util.TreeMap;
 /**
  * The consumer Deployment. The pod template carries {@link ConfigHash#ANNOTATION} over the
  * ConfigMap's data, so that a change of setting rolls the pods even though the ConfigMap name stays
- * the same. Pods run as non-root with a read-only root filesystem; {@code /tmp} is a writable
- * emptyDir.
+ * the same, and {@link #SECRET_HASH_ANNOTATION} over the referenced Secret values, so that a
+ * rotated credential rolls them too. Pods run as non-root with a read-only root filesystem; {@code
+ * /tmp} is a writable emptyDir.
  */
 public final class ConsumerDeployment {
 
   public static final String CONTAINER = "consumer";
   public static final int HTTP_PORT = 8080;
   public static final long RUN_AS_USER = 185;
+  public static final String SECRET_HASH_ANNOTATION = "batchline.io/secret-hash";
 
   private ConsumerDeployment() {}
 
+  /** Without the Secrets, as {@code render} does: no secret hash on the pod template. */
   public static Deployment build(EventPipeline pipeline) {
+    return build(pipeline, List.of());
+  }
+
+  /**
+   * @param secrets the Secrets the operator sees in the pipeline's namespace
+   */
+  public static Deployment build(EventPipeline pipeline, Collection<Secret> secrets) {
     return new DeploymentBuilder()
         .withMetadata(PipelineMetadata.owned(pipeline, PipelineMetadata.deploymentName(pipeline)))
         .withNewSpec()
@@ -44,12 +56,12 @@ public final class ConsumerDeployment {
         .withNewSelector()
         .withMatchLabels(PipelineMetadata.selectorLabels(pipeline))
         .endSelector()
-        .withTemplate(podTemplate(pipeline))
+        .withTemplate(podTemplate(pipeline, secrets))
         .endSpec()
         .build();
   }
 
-  static PodTemplateSpec podTemplate(EventPipeline pipeline) {
+  static PodTemplateSpec podTemplate(EventPipeline pipeline, Collection<Secret> secrets) {
     var overrides =
         Optional.ofNullable(pipeline.getSpec().getPodTemplate())
             .orElseGet(PodTemplateOverrides::new);
@@ -57,6 +69,8 @@ public final class ConsumerDeployment {
     labels.putAll(PipelineMetadata.labels(pipeline));
     var annotations = new TreeMap<String, String>(orEmpty(overrides.getAnnotations()));
     annotations.put(ConfigHash.ANNOTATION, ConfigHash.of(ConsumerSettings.environment(pipeline)));
+    SecretReferences.contentHash(pipeline, secrets)
+        .ifPresent(hash -> annotations.put(SECRET_HASH_ANNOTATION, hash));
     var pod =
         new PodSpecBuilder()
             .withAutomountServiceAccountToken(false)
@@ -131,6 +145,14 @@ public final class ConsumerDeployment {
     var clickhouse = pipeline.getSpec().getClickhouse();
     secretVariable("CLICKHOUSE_USERNAME", clickhouse.getUsername()).ifPresent(env::add);
     secretVariable("CLICKHOUSE_PASSWORD", clickhouse.getPassword()).ifPresent(env::add);
+    Optional.ofNullable(pipeline.getSpec().getKafka().getSecretProperties())
+        .ifPresent(
+            properties ->
+                new TreeMap<>(properties)
+                    .forEach(
+                        (property, value) ->
+                            secretVariable(ConsumerSettings.kafkaPropertyVariable(property), value)
+                                .ifPresent(env::add)));
     return env;
   }
 

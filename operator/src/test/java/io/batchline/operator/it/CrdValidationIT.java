@@ -189,6 +189,21 @@ class CrdValidationIT {
             "spec.kafka.properties",
             t -> at(t, "spec.kafka.properties").put("sasl.jaas.config", "... password=x;")),
         invalid(
+            "managed property from a secret",
+            "spec.kafka.secretProperties",
+            t -> secretProperty(t, "group.id")),
+        invalid(
+            "secret property that is not a property name",
+            "spec.kafka.secretProperties",
+            t -> secretProperty(t, "SASL_JAAS_CONFIG")),
+        invalid(
+            "property set both inline and from a secret",
+            "spec.kafka.secretProperties",
+            t -> {
+              at(t, "spec.kafka.properties").put("security.protocol", "SASL_SSL");
+              secretProperty(t, "security.protocol");
+            }),
+        invalid(
             "event larger than batch",
             "spec.batch.maxEventBytes",
             t -> at(t, "spec.batch").put("maxBytes", 1_048_576).put("maxEventBytes", 2_000_000)),
@@ -200,6 +215,26 @@ class CrdValidationIT {
             "zero rate limit",
             "spec.consumer.rateLimit",
             t -> at(t, "spec.consumer").put("rateLimit", 0)));
+  }
+
+  private static void secretProperty(ObjectNode tree, String property) {
+    at(tree, "spec.kafka.secretProperties")
+        .putObject(property)
+        .putObject("secretKeyRef")
+        .put("name", "kafka-login")
+        .put("key", "value");
+  }
+
+  @Test
+  void kafkaCredentialsFromASecretAreAccepted() {
+    var tree = base();
+    at(tree, "spec.kafka.properties").put("security.protocol", "SASL_SSL");
+    secretProperty(tree, "sasl.jaas.config");
+
+    var created = create(tree);
+
+    assertThat(created.getSpec().getKafka().getSecretProperties().get("sasl.jaas.config"))
+        .satisfies(v -> assertThat(v.getSecretKeyRef().getName()).isEqualTo("kafka-login"));
   }
 
   private static Arguments invalid(String what, String field, Consumer<ObjectNode> change) {

@@ -8,12 +8,14 @@ import io.batchline.operator.OperatorSettings;
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.model.ConfigHash;
+import io.batchline.operator.model.ConsumerDeployment;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -26,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,40 @@ class EventPipelineReconcileIT {
               assertThat(configHash("resize")).isNotEqualTo(before);
               assertThat(ns.pipeline("resize").getStatus().getObservedGeneration()).isEqualTo(2L);
             });
+  }
+
+  @Test
+  void rotatingTheCredentialsRollsThePodsAndRelabellingTheSecretDoesNot() {
+    ns.create("rotate", true);
+    await().atMost(TIMEOUT).until(() -> secretHash("rotate") != null);
+    var before = secretHash("rotate");
+    var reconciles = PipelineNamespace.reconciles(operator);
+
+    editSecret(
+        "rotate-ch",
+        s -> new SecretBuilder(s).editMetadata().addToLabels("touched", "yes").endMetadata());
+    await().atMost(TIMEOUT).until(() -> PipelineNamespace.reconciles(operator) > reconciles);
+    assertThat(secretHash("rotate")).isEqualTo(before);
+
+    editSecret("rotate-ch", s -> new SecretBuilder(s).addToStringData("password", "rotated"));
+    await().atMost(TIMEOUT).until(() -> !before.equals(secretHash("rotate")));
+    assertThat(configHash("rotate")).isNotNull();
+  }
+
+  private void editSecret(String name, Function<Secret, SecretBuilder> change) {
+    client.secrets().inNamespace(namespace).withName(name).edit(s -> change.apply(s).build());
+  }
+
+  private String secretHash(String name) {
+    var deployment = ns.get(Deployment.class, name);
+    return deployment == null
+        ? null
+        : deployment
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getAnnotations()
+            .get(ConsumerDeployment.SECRET_HASH_ANNOTATION);
   }
 
   @Test

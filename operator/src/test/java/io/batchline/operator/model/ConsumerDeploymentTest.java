@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.api.PodTemplateOverrides;
+import io.batchline.operator.api.SecretKeyRef;
+import io.batchline.operator.api.SecretValue;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
@@ -158,5 +161,61 @@ class ConsumerDeploymentTest {
         .containsKey(ConfigHash.ANNOTATION);
     assertThat(template.getSpec().getNodeSelector()).containsEntry("pool", "consumers");
     assertThat(template.getSpec().getTolerations()).hasSize(1);
+  }
+
+  @Test
+  void kafkaSecretPropertiesReachThePodOnlyThroughSecretKeyRefs() {
+    var pipeline = TestPipelines.orders();
+    pipeline
+        .getSpec()
+        .getKafka()
+        .setSecretProperties(
+            Map.of("sasl.jaas.config", new SecretValue(new SecretKeyRef("kafka-login", "jaas"))));
+
+    var container = container(ConsumerDeployment.build(pipeline));
+
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getValue()).isNull();
+              assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("kafka-login");
+              assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("jaas");
+            });
+    assertThat(ConsumerSettings.environment(pipeline))
+        .doesNotContainKey("KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+  }
+
+  @Test
+  void aRotatedSecretValueChangesThePodTemplateSoThePodsRoll() {
+    var pipeline = TestPipelines.orders();
+    var secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName(TestPipelines.SECRET)
+            .withNamespace("shop")
+            .withUid("6f1c0b8e-0000-4000-8000-000000000001")
+            .endMetadata()
+            .addToData("username", "ZGVmYXVsdA==")
+            .addToData("password", "b2xk")
+            .build();
+    var rotated = new SecretBuilder(secret).addToData("password", "bmV3").build();
+
+    var before = secretHash(ConsumerDeployment.build(pipeline, List.of(secret)));
+    var after = secretHash(ConsumerDeployment.build(pipeline, List.of(rotated)));
+
+    assertThat(before).isNotNull();
+    assertThat(after).isNotNull().isNotEqualTo(before);
+    assertThat(secretHash(ConsumerDeployment.build(pipeline))).isNull();
+  }
+
+  private static String secretHash(Deployment deployment) {
+    return deployment
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get(ConsumerDeployment.SECRET_HASH_ANNOTATION);
   }
 }
