@@ -7,6 +7,7 @@ DEV_DIR=$(realpath -m "${BATCHLINE_DEV_DIR:-$STACK_ROOT/.dev}")
 
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}
+KAFKA_SASL_PORT=${KAFKA_SASL_PORT:-$((KAFKA_PORT + 2))}
 CLICKHOUSE_HTTP_PORT=${CLICKHOUSE_HTTP_PORT:-8123}
 CLICKHOUSE_TCP_PORT=${CLICKHOUSE_TCP_PORT:-9000}
 
@@ -78,7 +79,7 @@ require_free_ports() {
         if port_open "$port"; then
             printf '[stack] ERROR: cannot start %s: port 127.0.0.1:%s is already taken by something else:\n' "$name" "$port" >&2
             port_owner "$port" | sed 's/^/    /' >&2
-            printf '[stack] Stop that process, or pick other ports (KAFKA_PORT, KAFKA_CONTROLLER_PORT, CLICKHOUSE_HTTP_PORT, CLICKHOUSE_TCP_PORT).\n' >&2
+            printf '[stack] Stop that process, or pick other ports (KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT, CLICKHOUSE_HTTP_PORT, CLICKHOUSE_TCP_PORT).\n' >&2
             exit 1
         fi
     done

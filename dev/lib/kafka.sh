@@ -11,7 +11,7 @@ KAFKA_CONFIG=$KAFKA_DIR/server.properties
 KAFKA_READY=$KAFKA_DIR/ready.pid # pid of the broker that last passed kafka_wait
 KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
-kafka_endpoint() { echo "kafka       $KAFKA_BOOTSTRAP (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT)"; }
+kafka_endpoint() { echo "kafka       $KAFKA_BOOTSTRAP (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT, SASL/PLAIN 127.0.0.1:$KAFKA_SASL_PORT)"; }
 
 kafka_pid() { running_pid "$KAFKA_PID" "$KAFKA_CONFIG"; }
 
@@ -51,7 +51,7 @@ KAFKA_QUICK_JVM=(-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 
 # True when the running broker's config has the ports asked for now.
 kafka_ports_match() {
-    grep -qxF "listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT" "$KAFKA_CONFIG"
+    grep -qxF "listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT" "$KAFKA_CONFIG"
 }
 
 kafka_start() {
@@ -61,10 +61,11 @@ kafka_start() {
         return 0 # kafka_wait reports on it
     fi
     kafka_install
-    require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+    require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT"
     mkdir -p "$KAFKA_DATA" "$KAFKA_LOGS"
     render "$STACK_SRC/kafka/server.properties.in" "$KAFKA_CONFIG" \
-        KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" KAFKA_DATA_DIR="$KAFKA_DATA"
+        KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" \
+        KAFKA_SASL_PORT="$KAFKA_SASL_PORT" KAFKA_DATA_DIR="$KAFKA_DATA"
     if [[ ! -f $KAFKA_DATA/meta.properties ]]; then
         local cluster_id
         cluster_id=$(kafka_class "${KAFKA_QUICK_JVM[@]}" -- kafka.tools.StorageTool random-uuid)

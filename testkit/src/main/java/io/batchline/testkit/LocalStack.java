@@ -21,6 +21,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalStack {
 
+  /** The development credential of the broker's SASL/PLAIN listener (dev/kafka). */
+  public static final String KAFKA_SASL_USERNAME = "batchline";
+
+  public static final String KAFKA_SASL_PASSWORD = "batchline-dev-sasl-password";
+
   private static LocalStack instance;
 
   private final Path repoRoot;
@@ -44,6 +49,15 @@ public final class LocalStack {
 
   public String kafkaBootstrap() {
     return "127.0.0.1:" + env("KAFKA_PORT", "9092");
+  }
+
+  /** The broker's SASL/PLAIN listener; see {@link #KAFKA_SASL_USERNAME}. */
+  public String kafkaSaslBootstrap() {
+    String port = env("KAFKA_SASL_PORT", null);
+    if (port == null) {
+      port = Integer.toString(Integer.parseInt(env("KAFKA_PORT", "9092")) + 2);
+    }
+    return "127.0.0.1:" + port;
   }
 
   public String clickHouseUrl() {
