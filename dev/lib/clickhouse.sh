@@ -60,7 +60,7 @@ clickhouse_start() {
 
 clickhouse_failed() {
     warn "$1"
-    show_log "$CH_LOG/clickhouse-server.log" "$CH_LOG/stdout.log"
+    show_log "$CH_LOG/clickhouse-server.log" "$CH_LOG/clickhouse-server.err.log" "$CH_LOG/stdout.log"
     exit 1
 }
 
@@ -68,7 +68,7 @@ clickhouse_ping() { [[ $(curl -fsS --max-time 1 "$CH_URL/ping" 2>/dev/null) == O
 
 clickhouse_wait() {
     local start=$SECONDS pid
-    pid=$(clickhouse_pid) || clickhouse_failed "clickhouse is not running (it exited during startup)"
+    pid=$(starting_pid "$CH_PID" "$CH_CONFIG") || clickhouse_failed "clickhouse is not running (it exited during startup)"
     if [[ -n ${CH_WAS_RUNNING:-} ]] && clickhouse_ping; then
         log "clickhouse is already up on $CH_URL (pid $pid)"
         return 0

@@ -97,6 +97,20 @@ running_pid() {
     printf '%s\n' "$pid"
 }
 
+# starting_pid PIDFILE MARKER: like running_pid, for a server launched a moment ago. Until the
+# forked shell has exec'd the server, /proc/PID/cmdline is still this script's, so a busy machine
+# could make a healthy start look like an early exit; wait up to 10 s for the exec.
+starting_pid() {
+    local pidfile=$1 marker=$2 pid tries=0
+    while ! running_pid "$pidfile" "$marker"; do
+        [[ -s $pidfile ]] || return 1
+        pid=$(<"$pidfile")
+        kill -0 "$pid" 2>/dev/null || return 1
+        ((tries++ < 100)) || return 1
+        sleep 0.1
+    done
+}
+
 # launch PIDFILE OUTFILE CMD...: start CMD in its own session, detached from this shell,
 # with stdout/stderr appended to OUTFILE, and record its pid.
 launch() {

@@ -95,7 +95,7 @@ kafka_failed() {
 # Wait until the broker accepts connections and answers an Admin call (list topics).
 kafka_wait() {
     local start=$SECONDS pid
-    pid=$(kafka_pid) || kafka_failed "kafka is not running (it exited during startup)"
+    pid=$(starting_pid "$KAFKA_PID" "$KAFKA_CONFIG") || kafka_failed "kafka is not running (it exited during startup)"
     if [[ -f $KAFKA_READY && $(<"$KAFKA_READY") == "$pid" ]] && port_open "$KAFKA_PORT"; then
         log "kafka is already up on $KAFKA_BOOTSTRAP (pid $pid)"
         return 0
