@@ -1,16 +1,21 @@
 package io.batchline.operator.model;
 
 import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.api.KafkaSpec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A KEDA ScaledObject that scales the EventPipeline through its scale subresource, used instead of
  * the HPA when KEDA is installed. flushUtilization is a Prometheus trigger on the consumers' gauge;
  * lag is KEDA's Kafka scaler on the consumer group, which also never scales past the partition
- * count (allowIdleConsumers stays false). KEDA then owns an HPA of its own, {@code keda-hpa-NAME}.
+ * count (allowIdleConsumers stays false). KEDA's Kafka scaler would connect without credentials, so
+ * for a Kafka that needs them lag is a Prometheus trigger on the consumers' own lag gauge instead
+ * (minReplicas is at least 1, so there are always pods to report it). KEDA then owns an HPA of its
+ * own, {@code keda-hpa-NAME}.
  */
 public final class ConsumerScaledObject {
 
@@ -45,31 +50,27 @@ public final class ConsumerScaledObject {
       EventPipeline pipeline, AutoscalingPolicy policy, String prometheusUrl) {
     return switch (policy.metric()) {
       case FLUSH_UTILIZATION ->
-          Map.of(
-              "type",
-              "prometheus",
-              "metadata",
-              Map.of(
-                  "serverAddress",
-                  prometheusUrl,
-                  "query",
-                  utilizationQuery(pipeline),
-                  "threshold",
-                  decimal(policy.targetPercent(), 2)));
+          prometheusTrigger(
+              prometheusUrl, utilizationQuery(pipeline), decimal(policy.targetPercent(), 2));
       case LAG ->
-          Map.of(
-              "type",
-              "kafka",
-              "metadata",
-              Map.of(
-                  "bootstrapServers",
-                  pipeline.getSpec().getKafka().getBootstrapServers(),
-                  "consumerGroup",
-                  ConsumerSettings.consumerGroup(pipeline),
-                  "topic",
-                  pipeline.getSpec().getKafka().getTopic(),
-                  "lagThreshold",
-                  String.valueOf(policy.lagThreshold())));
+          needsCredentials(pipeline.getSpec().getKafka())
+              ? prometheusTrigger(
+                  prometheusUrl,
+                  podSum(ConsumerAutoscaler.LAG_METRIC, pipeline),
+                  String.valueOf(policy.lagThreshold()))
+              : Map.of(
+                  "type",
+                  "kafka",
+                  "metadata",
+                  Map.of(
+                      "bootstrapServers",
+                      pipeline.getSpec().getKafka().getBootstrapServers(),
+                      "consumerGroup",
+                      ConsumerSettings.consumerGroup(pipeline),
+                      "topic",
+                      pipeline.getSpec().getKafka().getTopic(),
+                      "lagThreshold",
+                      String.valueOf(policy.lagThreshold())));
       case CPU ->
           Map.of(
               "type",
@@ -87,8 +88,32 @@ public final class ConsumerScaledObject {
    * labels, as the Prometheus Adapter rules do; a Deployment's pods are {@code NAME-HASH-SUFFIX}.
    */
   static String utilizationQuery(EventPipeline pipeline) {
+    return podSum(ConsumerAutoscaler.FLUSH_UTILIZATION_METRIC, pipeline);
+  }
+
+  /** True when the pipeline's Kafka needs credentials or TLS, which KEDA's Kafka scaler lacks. */
+  static boolean needsCredentials(KafkaSpec kafka) {
+    var secretProperties = kafka.getSecretProperties();
+    var protocol =
+        Optional.ofNullable(kafka.getProperties())
+            .map(p -> p.get("security.protocol"))
+            .orElse("PLAINTEXT");
+    return (secretProperties != null && !secretProperties.isEmpty())
+        || !protocol.equalsIgnoreCase("PLAINTEXT");
+  }
+
+  private static Map<String, Object> prometheusTrigger(
+      String prometheusUrl, String query, String threshold) {
+    return Map.of(
+        "type",
+        "prometheus",
+        "metadata",
+        Map.of("serverAddress", prometheusUrl, "query", query, "threshold", threshold));
+  }
+
+  private static String podSum(String metric, EventPipeline pipeline) {
     return "sum("
-        + ConsumerAutoscaler.FLUSH_UTILIZATION_METRIC
+        + metric
         + "{namespace=\""
         + pipeline.getMetadata().getNamespace()
         + "\",pod=~\""

@@ -6,6 +6,8 @@ import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.AutoscalingMetric;
 import io.batchline.operator.api.AutoscalingSpec;
 import io.batchline.operator.api.EventPipeline;
+import io.batchline.operator.api.SecretKeyRef;
+import io.batchline.operator.api.SecretValue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,31 @@ class ConsumerScaledObjectTest {
                 "orders",
                 "lagThreshold",
                 "5000"));
+  }
+
+  @Test
+  void lagOnAKafkaWithCredentialsIsAPrometheusTriggerOnTheConsumersLag() {
+    var sasl = scaledOn(AutoscalingMetric.LAG);
+    sasl.getSpec()
+        .getKafka()
+        .setSecretProperties(
+            Map.of("sasl.jaas.config", new SecretValue(new SecretKeyRef("kafka-login", "jaas"))));
+    var tls = scaledOn(AutoscalingMetric.LAG);
+    tls.getSpec().getKafka().setProperties(Map.of("security.protocol", "SSL"));
+
+    for (var pipeline : new EventPipeline[] {sasl, tls}) {
+      var trigger = trigger(pipeline);
+      assertThat(trigger).containsEntry("type", "prometheus");
+      assertThat(trigger.get("metadata"))
+          .isEqualTo(
+              Map.of(
+                  "serverAddress",
+                  PROMETHEUS,
+                  "query",
+                  "sum(batchline_consumer_lag{namespace=\"shop\",pod=~\"orders-[a-z0-9]+-[a-z0-9]+\"})",
+                  "threshold",
+                  "5000"));
+    }
   }
 
   @Test
