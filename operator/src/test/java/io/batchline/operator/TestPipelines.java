@@ -7,6 +7,7 @@ import io.batchline.operator.api.KafkaSpec;
 import io.batchline.operator.api.SecretKeyRef;
 import io.batchline.operator.api.SecretValue;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.Map;
 
 /** Pipelines for tests, built in Java so that each test changes only what it is about. */
 public final class TestPipelines {
@@ -20,6 +21,16 @@ public final class TestPipelines {
     var pipeline = unsaved("orders", "shop");
     pipeline.getMetadata().setUid("0b6c2f4e-1111-2222-3333-444455556666");
     pipeline.getMetadata().setGeneration(1L);
+    return pipeline;
+  }
+
+  /** Adds a Kafka SASL login read from the Secret {@code kafka-login}, key {@code jaas}. */
+  public static EventPipeline withKafkaLogin(EventPipeline pipeline) {
+    pipeline
+        .getSpec()
+        .getKafka()
+        .setSecretProperties(
+            Map.of("sasl.jaas.config", new SecretValue(new SecretKeyRef("kafka-login", "jaas"))));
     return pipeline;
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.api.PodTemplateOverrides;
-import io.batchline.operator.api.SecretKeyRef;
-import io.batchline.operator.api.SecretValue;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -165,12 +163,7 @@ class ConsumerDeploymentTest {
 
   @Test
   void kafkaSecretPropertiesReachThePodOnlyThroughSecretKeyRefs() {
-    var pipeline = TestPipelines.orders();
-    pipeline
-        .getSpec()
-        .getKafka()
-        .setSecretProperties(
-            Map.of("sasl.jaas.config", new SecretValue(new SecretKeyRef("kafka-login", "jaas"))));
+    var pipeline = TestPipelines.withKafkaLogin(TestPipelines.orders());
 
     var container = container(ConsumerDeployment.build(pipeline));
 

@@ -6,8 +6,6 @@ import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.AutoscalingMetric;
 import io.batchline.operator.api.AutoscalingSpec;
 import io.batchline.operator.api.EventPipeline;
-import io.batchline.operator.api.SecretKeyRef;
-import io.batchline.operator.api.SecretValue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,8 +58,14 @@ class ConsumerScaledObjectTest {
 
   @Test
   void flushUtilizationIsAPrometheusTriggerOnThePipelinesPods() {
-    var trigger = trigger(scaledOn(AutoscalingMetric.FLUSH_UTILIZATION));
+    assertIsPrometheusTrigger(
+        trigger(scaledOn(AutoscalingMetric.FLUSH_UTILIZATION)),
+        "batchline_flush_utilization",
+        "0.65");
+  }
 
+  private static void assertIsPrometheusTrigger(
+      Map<String, Object> trigger, String metric, String threshold) {
     assertThat(trigger).containsEntry("type", "prometheus");
     assertThat(trigger.get("metadata"))
         .isEqualTo(
@@ -69,9 +73,9 @@ class ConsumerScaledObjectTest {
                 "serverAddress",
                 PROMETHEUS,
                 "query",
-                "sum(batchline_flush_utilization{namespace=\"shop\",pod=~\"orders-[a-z0-9]+-[a-z0-9]+\"})",
+                "sum(" + metric + "{namespace=\"shop\",pod=~\"orders-[a-z0-9]+-[a-z0-9]+\"})",
                 "threshold",
-                "0.65"));
+                threshold));
   }
 
   @Test
@@ -94,26 +98,12 @@ class ConsumerScaledObjectTest {
 
   @Test
   void lagOnAKafkaWithCredentialsIsAPrometheusTriggerOnTheConsumersLag() {
-    var sasl = scaledOn(AutoscalingMetric.LAG);
-    sasl.getSpec()
-        .getKafka()
-        .setSecretProperties(
-            Map.of("sasl.jaas.config", new SecretValue(new SecretKeyRef("kafka-login", "jaas"))));
+    var sasl = TestPipelines.withKafkaLogin(scaledOn(AutoscalingMetric.LAG));
     var tls = scaledOn(AutoscalingMetric.LAG);
     tls.getSpec().getKafka().setProperties(Map.of("security.protocol", "SSL"));
 
     for (var pipeline : new EventPipeline[] {sasl, tls}) {
-      var trigger = trigger(pipeline);
-      assertThat(trigger).containsEntry("type", "prometheus");
-      assertThat(trigger.get("metadata"))
-          .isEqualTo(
-              Map.of(
-                  "serverAddress",
-                  PROMETHEUS,
-                  "query",
-                  "sum(batchline_consumer_lag{namespace=\"shop\",pod=~\"orders-[a-z0-9]+-[a-z0-9]+\"})",
-                  "threshold",
-                  "5000"));
+      assertIsPrometheusTrigger(trigger(pipeline), "batchline_consumer_lag", "5000");
     }
   }
 

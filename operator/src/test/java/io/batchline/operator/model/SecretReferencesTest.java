@@ -80,12 +80,7 @@ class SecretReferencesTest {
 
   @Test
   void kafkaSecretPropertiesAreReferencesNamingTheirProperty() {
-    var pipeline = TestPipelines.orders();
-    pipeline
-        .getSpec()
-        .getKafka()
-        .setSecretProperties(
-            Map.of("sasl.jaas.config", new SecretValue(new SecretKeyRef("kafka-login", "jaas"))));
+    var pipeline = TestPipelines.withKafkaLogin(TestPipelines.orders());
 
     assertThat(SecretReferences.secretNames(pipeline))
         .containsExactly(TestPipelines.SECRET, "kafka-login");
