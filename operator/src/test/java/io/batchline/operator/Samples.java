@@ -16,7 +16,8 @@ public final class Samples {
           "eventpipeline-balanced.yaml",
           "eventpipeline-high-throughput.yaml",
           "eventpipeline-low-latency.yaml",
-          "eventpipeline-autoscaling.yaml");
+          "eventpipeline-autoscaling.yaml",
+          "eventpipeline-sasl.yaml");
 
   private Samples() {}
 

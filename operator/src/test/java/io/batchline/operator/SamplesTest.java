@@ -2,6 +2,7 @@ package io.batchline.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchline.operator.model.ConsumerDeployment;
 import io.batchline.operator.model.SpecValidation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,8 @@ class SamplesTest {
     "eventpipeline-balanced.yaml, 200, 5",
     "eventpipeline-high-throughput.yaml, 500, 10",
     "eventpipeline-low-latency.yaml, 100, 2",
-    "eventpipeline-autoscaling.yaml, 200, 5"
+    "eventpipeline-autoscaling.yaml, 200, 5",
+    "eventpipeline-sasl.yaml, 200, 5"
   })
   void presetSamplesCarryTheTuningTableValues(String file, int size, int flushSeconds) {
     var batch = Samples.load(file).getSpec().getBatch();
@@ -42,5 +44,25 @@ class SamplesTest {
     assertThat(spec.getAutoscaling().getMaxReplicas())
         .isGreaterThan(spec.getAutoscaling().getMinReplicas());
     assertThat(Samples.path(file)).content().doesNotContain("replicas: ");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"eventpipeline-sasl.yaml"})
+  void theSaslSampleReadsItsKafkaLoginFromASecretOnly(String file) {
+    var pipeline = Samples.load(file);
+    var kafka = pipeline.getSpec().getKafka();
+
+    assertThat(kafka.getSecretProperties()).containsOnlyKeys("sasl.jaas.config");
+    assertThat(kafka.getProperties()).doesNotContainKey("sasl.jaas.config");
+    assertThat(ConsumerDeployment.build(pipeline).getSpec().getTemplate().getSpec())
+        .satisfies(
+            pod ->
+                assertThat(pod.getContainers().get(0).getEnv())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getName()).isEqualTo("KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+                          assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                              .isEqualTo("kafka-login");
+                        }));
   }
 }
