@@ -21,9 +21,10 @@ class BrokerRestartIT {
   void brokerRestartUnderLoadLosesNothing() {
     PipelineFixture pipeline = new PipelineFixture("brokerrestart", 4);
 
-    try (EventLoad load = pipeline.startLoad(EVENTS, RATE);
-        ConsumerProcess consumer =
-            pipeline.readyConsumer(pipeline.environment(500, 1), "consumer")) {
+    // The load starts once the consumer is ready, so the restart happens while it still runs.
+    try (ConsumerProcess consumer =
+            pipeline.readyConsumer(pipeline.environment(500, 1), "consumer");
+        EventLoad load = pipeline.startLoad(EVENTS, RATE)) {
       pipeline.awaitReceived(consumer, 3_000, EVENTS);
 
       long restarting = System.nanoTime();

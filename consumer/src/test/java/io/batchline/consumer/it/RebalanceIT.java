@@ -23,8 +23,9 @@ class RebalanceIT {
     PipelineFixture pipeline = new PipelineFixture("rebalance", 6);
     Map<String, String> env = pipeline.environment(500, 1);
 
-    try (EventLoad load = pipeline.startLoad(EVENTS, RATE);
-        ConsumerProcess first = pipeline.readyConsumer(env, "first")) {
+    // The load starts once the first consumer is ready, so the rebalances happen under load.
+    try (ConsumerProcess first = pipeline.readyConsumer(env, "first");
+        EventLoad load = pipeline.startLoad(EVENTS, RATE)) {
       pipeline.awaitReceived(first, 3_000, EVENTS);
 
       try (ConsumerProcess second = pipeline.consumer(env, "second");
