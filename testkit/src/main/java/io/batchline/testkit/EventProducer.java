@@ -1,7 +1,10 @@
 package io.batchline.testkit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
@@ -13,10 +16,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Produces generated events with acks=all and fails loudly if any send fails. */
 public final class EventProducer implements AutoCloseable {
 
+  private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String bootstrapServers;
+  private final Set<String> writableTopics = new HashSet<>();
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
   public EventProducer(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
     producer =
         new KafkaProducer<>(
             Map.of(
@@ -74,7 +82,11 @@ public final class EventProducer implements AutoCloseable {
     send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Sends one record; the first send to a topic waits until each of its partitions is writable. */
   public void send(String topic, String key, byte[] value) {
+    if (writableTopics.add(topic)) {
+      TopicReadiness.await(bootstrapServers, topic, TOPIC_READY_TIMEOUT);
+    }
     producer.send(
         new ProducerRecord<>(
             topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
