@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,8 @@ public final class LocalStack {
     } catch (Exception e) {
       throw new IllegalStateException("cannot create topic " + name + ": " + e, e);
     }
+    // Also for the consumer under test: its dead-letter producer may write here at once.
+    TopicReadiness.await(kafkaBootstrap(), name, Duration.ofSeconds(60));
   }
 
   /** Creates {@code database.table} from {@code samples/clickhouse/events.sql}. */
