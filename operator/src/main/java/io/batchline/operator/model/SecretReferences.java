@@ -59,16 +59,11 @@ public final class SecretReferences {
 
   /** Problems with the referenced Secrets, given the Secrets of the pipeline's namespace. */
   public static List<Problem> problems(EventPipeline pipeline, Collection<Secret> secrets) {
-    var namespace = pipeline.getMetadata().getNamespace();
     var problems = new ArrayList<Problem>();
     byField(pipeline)
         .forEach(
             (field, ref) -> {
-              var secret =
-                  secrets.stream()
-                      .filter(s -> Objects.equals(s.getMetadata().getNamespace(), namespace))
-                      .filter(s -> ref.getName().equals(s.getMetadata().getName()))
-                      .findFirst();
+              var secret = find(pipeline, ref, secrets);
               if (secret.isEmpty()) {
                 problems.add(
                     new Problem(
@@ -97,15 +92,11 @@ public final class SecretReferences {
    * references no Secret or none of them exists yet.
    */
   public static Optional<String> contentHash(EventPipeline pipeline, Collection<Secret> secrets) {
-    var namespace = pipeline.getMetadata().getNamespace();
     var digests = new TreeMap<String, String>();
     byField(pipeline)
         .forEach(
             (field, ref) ->
-                secrets.stream()
-                    .filter(s -> Objects.equals(s.getMetadata().getNamespace(), namespace))
-                    .filter(s -> ref.getName().equals(s.getMetadata().getName()))
-                    .findFirst()
+                find(pipeline, ref, secrets)
                     .filter(s -> s.getData() != null && s.getData().containsKey(ref.getKey()))
                     .ifPresent(
                         s ->
@@ -116,6 +107,16 @@ public final class SecretReferences {
                                     ref.getName() + "/" + ref.getKey(),
                                     s.getData().get(ref.getKey())))));
     return digests.isEmpty() ? Optional.empty() : Optional.of(ConfigHash.of(digests));
+  }
+
+  /** The referenced Secret, in the pipeline's namespace. */
+  private static Optional<Secret> find(
+      EventPipeline pipeline, SecretKeyRef ref, Collection<Secret> secrets) {
+    var namespace = pipeline.getMetadata().getNamespace();
+    return secrets.stream()
+        .filter(s -> Objects.equals(s.getMetadata().getNamespace(), namespace))
+        .filter(s -> ref.getName().equals(s.getMetadata().getName()))
+        .findFirst();
   }
 
   private static String keyedDigest(String uid, String location, String value) {
