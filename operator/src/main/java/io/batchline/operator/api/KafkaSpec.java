@@ -21,6 +21,15 @@ public class KafkaSpec {
 
   static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
 
+  /** CEL on a property map: every key is a Kafka client property name. */
+  static final String PROPERTY_NAMES_RULE =
+      "self.all(k, size(k) <= 128 && k.matches('^[a-z0-9]+([.][a-z0-9]+)*$'))";
+
+  /** CEL on a property map: no key is one the consumer sets from the spec itself. */
+  static final String NO_MANAGED_PROPERTY_RULE =
+      "!self.exists(k, k in ['bootstrap.servers', 'group.id', 'enable.auto.commit',"
+          + " 'key.deserializer', 'value.deserializer'])";
+
   @Required
   @Size(min = 1, max = 1024)
   @JsonPropertyDescription("Kafka bootstrap servers, host:port[,host:port...].")
@@ -48,14 +57,12 @@ public class KafkaSpec {
 
   @Size(max = 64)
   @ValidationRule(
-      value = "self.all(k, size(k) <= 128 && k.matches('^[a-z0-9]+([.][a-z0-9]+)*$'))",
+      value = PROPERTY_NAMES_RULE,
       message =
           "spec.kafka.properties keys must be Kafka client property names such as"
               + " security.protocol: lowercase words separated by dots")
   @ValidationRule(
-      value =
-          "!self.exists(k, k in ['bootstrap.servers', 'group.id', 'enable.auto.commit',"
-              + " 'key.deserializer', 'value.deserializer'])",
+      value = NO_MANAGED_PROPERTY_RULE,
       message =
           "spec.kafka.properties must not set bootstrap.servers, group.id, enable.auto.commit or"
               + " the deserializers: use spec.kafka.bootstrapServers and spec.kafka.consumerGroup")
@@ -72,14 +79,12 @@ public class KafkaSpec {
 
   @Size(max = 16)
   @ValidationRule(
-      value = "self.all(k, size(k) <= 128 && k.matches('^[a-z0-9]+([.][a-z0-9]+)*$'))",
+      value = PROPERTY_NAMES_RULE,
       message =
           "spec.kafka.secretProperties keys must be Kafka client property names such as"
               + " sasl.jaas.config: lowercase words separated by dots")
   @ValidationRule(
-      value =
-          "!self.exists(k, k in ['bootstrap.servers', 'group.id', 'enable.auto.commit',"
-              + " 'key.deserializer', 'value.deserializer'])",
+      value = NO_MANAGED_PROPERTY_RULE,
       message =
           "spec.kafka.secretProperties must not set bootstrap.servers, group.id,"
               + " enable.auto.commit or the deserializers")
