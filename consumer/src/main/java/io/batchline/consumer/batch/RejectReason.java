@@ -13,6 +13,9 @@ public enum RejectReason {
   BAD_TIMESTAMP("bad_timestamp"),
   BAD_PROPERTIES("bad_properties"),
   BAD_FIELD("bad_field"),
+  TYPE_MISMATCH("type_mismatch"),
+  MISSING_FIELD("missing_field"),
+  TIMESTAMP_OUT_OF_RANGE("timestamp_out_of_range"),
   REJECTED_BY_CLICKHOUSE("rejected_by_clickhouse");
 
   private final String label;

@@ -8,8 +8,10 @@ import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
 import io.batchline.consumer.batch.DeduplicationToken;
 import io.batchline.consumer.batch.Event;
+import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.EventSink;
 import io.batchline.consumer.batch.SinkException;
+import io.batchline.consumer.table.RowBinaryBuffer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
       columns.put(nameType[0], nameType[1]);
     }
     schema = TableSchema.check(table, columns);
-    encoder = new RowBinaryEncoder(schema);
+    encoder = new RowBinaryEncoder(schema, new EventDecoder(Integer.MAX_VALUE));
     return version;
   }
 

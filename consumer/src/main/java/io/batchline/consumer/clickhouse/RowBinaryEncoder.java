@@ -1,17 +1,24 @@
 package io.batchline.consumer.clickhouse;
 
+import io.batchline.consumer.batch.Decoded;
 import io.batchline.consumer.batch.Event;
+import io.batchline.consumer.batch.EventDecoder;
+import io.batchline.consumer.batch.SourceRecord;
 import io.batchline.consumer.clickhouse.TableSchema.Column;
+import io.batchline.consumer.table.EncodedRow;
+import io.batchline.consumer.table.RowBinaryBuffer;
+import io.batchline.consumer.table.RowEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Encodes events as ClickHouse RowBinary for the columns of a {@link TableSchema}. RowBinary is the
  * cheapest format for the server to parse and works on every version we support.
  */
-public final class RowBinaryEncoder {
+public final class RowBinaryEncoder implements RowEncoder {
 
   /** Writes one column of one row; resolved once per column, not per row. */
   @FunctionalInterface
@@ -20,10 +27,37 @@ public final class RowBinaryEncoder {
   }
 
   private final ColumnWriter[] writers;
+  private final List<String> columnNames;
+  private final EventDecoder decoder;
 
-  public RowBinaryEncoder(TableSchema schema) {
+  public RowBinaryEncoder(TableSchema schema, EventDecoder decoder) {
     this.writers =
         schema.columns().stream().map(RowBinaryEncoder::writerFor).toArray(ColumnWriter[]::new);
+    this.columnNames = schema.columnNames();
+    this.decoder = decoder;
+  }
+
+  @Override
+  public EncodedRow encode(SourceRecord record, Instant ingestedAt, RowBinaryBuffer out) {
+    Decoded decoded = decoder.decode(record);
+    if (decoded instanceof Decoded.Invalid invalid) {
+      return new EncodedRow.Rejected(invalid.rejection());
+    }
+    Event event = ((Decoded.Valid) decoded).event();
+    for (ColumnWriter writer : writers) {
+      writer.write(event, ingestedAt, out);
+    }
+    return new EncodedRow.Written(event.timestamp().toEpochMilli());
+  }
+
+  @Override
+  public List<String> columnNames() {
+    return columnNames;
+  }
+
+  @Override
+  public Optional<String> partitionKey(SourceRecord record, Instant ingestedAt) {
+    return Optional.empty();
   }
 
   void encode(List<Event> events, Instant ingestedAt, RowBinaryBuffer out) {

@@ -3,8 +3,10 @@ package io.batchline.consumer.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.consumer.batch.Event;
+import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.PartitionKey;
 import io.batchline.consumer.batch.SourceRecord;
+import io.batchline.consumer.table.RowBinaryBuffer;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,7 +34,7 @@ class RowBinaryEncoderTest {
     TableSchema schema = TableSchema.check("db.t", TableSchemaTest.legacyColumns());
     RowBinaryBuffer out = new RowBinaryBuffer();
 
-    new RowBinaryEncoder(schema)
+    new RowBinaryEncoder(schema, new EventDecoder(1000))
         .encode(List.of(event("ab")), Instant.ofEpochSecond(0x0A0B0C0DL), out);
 
     String hex = HexFormat.of().formatHex(out.toByteArray());
@@ -58,7 +60,7 @@ class RowBinaryEncoderTest {
     columns.remove("ingested_at");
     RowBinaryBuffer out = new RowBinaryBuffer();
 
-    new RowBinaryEncoder(TableSchema.check("db.t", columns))
+    new RowBinaryEncoder(TableSchema.check("db.t", columns), new EventDecoder(1000))
         .encode(List.of(event("")), Instant.EPOCH, out);
 
     byte[] bytes = out.toByteArray();

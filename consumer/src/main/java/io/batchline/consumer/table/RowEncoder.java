@@ -1,0 +1,32 @@
+package io.batchline.consumer.table;
+
+import io.batchline.consumer.batch.SourceRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns one Kafka record into one RowBinary row of the target table. Implementations are immutable
+ * and safe to use from several threads at once, because batches are encoded concurrently.
+ */
+public interface RowEncoder {
+
+  /**
+   * Appends the record's row to {@code out}, its columns in the order of {@link #columnNames()}. A
+   * problem with this record alone leaves {@code out} as it was and returns {@link
+   * EncodedRow.Rejected}; it never throws for bad input.
+   *
+   * @param ingestedAt the ingestion time written where the table asks for one; the same for every
+   *     row of a batch and for every replay of it, so that a replay encodes to the same bytes
+   */
+  EncodedRow encode(SourceRecord record, Instant ingestedAt, RowBinaryBuffer out);
+
+  /** The INSERT's column list. */
+  List<String> columnNames();
+
+  /**
+   * The value of the table's partition key for this record's row, used to split a batch that spans
+   * more partitions than one INSERT may; empty when it cannot be computed outside the server.
+   */
+  Optional<String> partitionKey(SourceRecord record, Instant ingestedAt);
+}
