@@ -3,24 +3,29 @@ package io.batchline.consumer;
 import io.batchline.consumer.batch.SinkException;
 import io.batchline.consumer.clickhouse.SchemaMismatchException;
 import io.batchline.consumer.config.ClickHouseConfig;
+import io.batchline.consumer.config.DeliverySettings;
 import io.batchline.consumer.config.EventProcessingConfig;
 import io.batchline.consumer.config.InvalidSettingException;
+import io.batchline.consumer.config.KafkaClientProperties;
 import io.batchline.consumer.config.KafkaConfig;
 import io.batchline.consumer.config.PipelineSettings;
 import io.batchline.consumer.health.PipelineHealth;
+import io.batchline.consumer.kafka.DeadLetterTopic;
+import io.batchline.consumer.kafka.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import sun.misc.Signal;
 
 /**
- * Starts the pipeline and drains it on SIGTERM. Exit codes: 0 after a complete drain, 1 when the
- * drain could not finish (nothing is lost: undelivered events stay uncommitted), 2 for an invalid
- * setting, 3 when ClickHouse is unreachable or the table does not fit.
+ * Starts the pipeline and drains it on SIGTERM. Exit codes: 0 after a drain (records it could not
+ * write stay uncommitted, so nothing is lost), 1 when the poll loop died, 2 for an invalid setting,
+ * 3 when ClickHouse is unreachable, the table does not fit, or the dead-letter topic is missing.
  */
 @QuarkusMain
 public class ConsumerApplication implements QuarkusApplication {
@@ -35,21 +40,36 @@ public class ConsumerApplication implements QuarkusApplication {
 
   @Override
   public int run(String... args) throws Exception {
-    PipelineSettings settings;
+    Pipeline.Parts parts;
     try {
-      settings = eventProcessing.toSettings();
+      PipelineSettings settings = eventProcessing.toSettings();
+      DeliverySettings delivery = eventProcessing.toDeliverySettings(settings);
+      KafkaClients clients =
+          new KafkaClients(
+              kafka.bootstrapServers(), KafkaClientProperties.fromEnvironment(System.getenv()));
+      parts = new Pipeline.Parts(settings, delivery, clickHouse, clients, registry, health);
     } catch (InvalidSettingException e) {
       LOG.error("invalid configuration: " + e.getMessage());
       return 2;
     }
+    AtomicBoolean loopDied = new AtomicBoolean();
     Pipeline pipeline;
     try {
-      pipeline = Pipeline.start(settings, clickHouse, kafka, registry, health);
+      pipeline =
+          Pipeline.start(
+              parts,
+              () -> {
+                loopDied.set(true);
+                Quarkus.asyncExit(1);
+              });
     } catch (SchemaMismatchException e) {
       LOG.error("ClickHouse table check failed: " + e.getMessage());
       return 3;
     } catch (SinkException e) {
       LOG.errorf("cannot reach ClickHouse at %s: %s", clickHouse.url(), e.getMessage());
+      return 3;
+    } catch (DeadLetterTopic.Unusable e) {
+      LOG.error(e.getMessage());
       return 3;
     }
     // The JVM's own SIGTERM handler exits with 143; Kubernetes and scripts read that as failure.
@@ -59,8 +79,8 @@ public class ConsumerApplication implements QuarkusApplication {
 
     LOG.info("shutting down event consumption service");
     health.draining();
-    boolean drained = pipeline.stop(settings.drainTimeout().plus(Duration.ofSeconds(5)));
+    boolean drained = pipeline.stop(parts.settings().drainTimeout().plus(Duration.ofSeconds(5)));
     LOG.info("event consumption service shutdown complete drained=" + drained);
-    return drained ? 0 : 1;
+    return loopDied.get() ? 1 : 0;
   }
 }

@@ -1,181 +1,238 @@
 package io.batchline.consumer;
 
 import io.batchline.consumer.batch.Backoff;
+import io.batchline.consumer.batch.BatcherPorts;
+import io.batchline.consumer.batch.BatcherSettings;
 import io.batchline.consumer.batch.DeadLetterSink;
 import io.batchline.consumer.batch.EventBatcher;
-import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.FlushPolicy;
+import io.batchline.consumer.batch.PipelineLog;
 import io.batchline.consumer.batch.RateLimiter;
 import io.batchline.consumer.batch.RetryClassifier;
 import io.batchline.consumer.batch.SinkException;
+import io.batchline.consumer.batch.WriterPorts;
 import io.batchline.consumer.clickhouse.ClickHouseEventSink;
+import io.batchline.consumer.clickhouse.ClickHouseTarget;
 import io.batchline.consumer.clickhouse.ServerVersion;
 import io.batchline.consumer.config.ClickHouseConfig;
-import io.batchline.consumer.config.KafkaClientProperties;
-import io.batchline.consumer.config.KafkaConfig;
+import io.batchline.consumer.config.DeliverySettings;
 import io.batchline.consumer.config.PipelineSettings;
 import io.batchline.consumer.health.PipelineHealth;
+import io.batchline.consumer.kafka.DeadLetterRecords;
+import io.batchline.consumer.kafka.DeadLetterTopic;
+import io.batchline.consumer.kafka.KafkaClients;
 import io.batchline.consumer.kafka.KafkaDeadLetterSink;
 import io.batchline.consumer.kafka.KafkaOffsetCommitter;
 import io.batchline.consumer.kafka.KafkaPollLoop;
 import io.batchline.consumer.kafka.LoggingDeadLetterSink;
+import io.batchline.consumer.kafka.PollLoopParts;
+import io.batchline.consumer.kafka.TopicIds;
 import io.batchline.consumer.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.jboss.logging.Logger;
 
 /** Wires the adapters around the batching core and runs the poll loop on its own thread. */
 final class Pipeline {
 
-  private static final Logger LOG = Logger.getLogger(Pipeline.class);
-
   private final KafkaPollLoop loop;
   private final ClickHouseEventSink sink;
   private final AutoCloseable deadLetters;
+  private final TopicIds topicIds;
+  private final ExecutorService writers;
 
-  private Pipeline(KafkaPollLoop loop, ClickHouseEventSink sink, AutoCloseable deadLetters) {
+  private Pipeline(
+      KafkaPollLoop loop,
+      ClickHouseEventSink sink,
+      AutoCloseable deadLetters,
+      TopicIds topicIds,
+      ExecutorService writers) {
     this.loop = loop;
     this.sink = sink;
     this.deadLetters = deadLetters;
+    this.topicIds = topicIds;
+    this.writers = writers;
   }
 
-  static Pipeline start(
+  /** What the pipeline is built from: validated settings and the outside world's addresses. */
+  record Parts(
       PipelineSettings settings,
+      DeliverySettings delivery,
       ClickHouseConfig clickHouse,
-      KafkaConfig kafka,
+      KafkaClients kafka,
       MeterRegistry registry,
-      PipelineHealth health)
-      throws SinkException {
+      PipelineHealth health) {}
+
+  static Pipeline start(Parts parts, Runnable onFatal)
+      throws SinkException, DeadLetterTopic.Unusable {
+    PipelineSettings settings = parts.settings();
+    DeliverySettings delivery = parts.delivery();
+    PipelineLog log = new PipelineLog(Pipeline.class, settings.consumerGroup());
     Clock clock = Clock.systemUTC();
+    ClickHouseConfig ch = parts.clickHouse();
     ClickHouseEventSink sink =
         new ClickHouseEventSink(
-            clickHouse.url(),
-            clickHouse.username(),
-            clickHouse.password().orElse(""),
-            clickHouse.database(),
-            clickHouse.table(),
-            clickHouse.insertTimeout(),
-            clock);
+            new ClickHouseTarget(
+                ch.url(), ch.username(), ch.password().orElse(""), ch.database(), ch.table()),
+            ch.insertTimeout(),
+            ch.compress());
     ServerVersion version = sink.connect();
-    logDeduplicationMode(version);
+    logDeliveryMode(log, version, sink);
 
-    Map<String, String> extra = KafkaClientProperties.fromEnvironment(System.getenv());
+    Admin admin = parts.kafka().admin();
+    TopicIds topicIds = new TopicIds(admin);
+    DeadLetterSink deadLetters = deadLetterSink(settings, parts.kafka(), admin, log);
     KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(consumerProperties(settings, kafka, extra));
-    DeadLetterSink deadLetters = deadLetterSink(settings, kafka, extra);
-    PipelineMetrics metrics = new PipelineMetrics(registry, clock);
+        parts
+            .kafka()
+            .consumer(
+                settings.consumerGroup(), Math.max(1, Math.min(settings.batchSize(), 10_000)));
+    PipelineMetrics metrics =
+        new PipelineMetrics(parts.registry(), clock, delivery.insertConcurrency());
+    ExecutorService writers = writerThreads(delivery.insertConcurrency());
     EventBatcher batcher =
         new EventBatcher(
-            new FlushPolicy(
-                settings.batchSize(), settings.batchMaxBytes(), settings.flushInterval()),
-            new EventDecoder(settings.maxEventBytes()),
-            sink,
-            deadLetters,
-            new KafkaOffsetCommitter(consumer),
-            new RetryClassifier(),
-            settings.rateLimit() == 0
-                ? RateLimiter.unlimited(clock)
-                : new RateLimiter(settings.rateLimit(), clock),
-            new Backoff(
-                Duration.ofMillis(200),
-                Duration.ofSeconds(30),
-                () -> ThreadLocalRandom.current().nextDouble()),
+            new BatcherSettings(
+                new FlushPolicy(
+                    settings.batchSize(), settings.batchMaxBytes(), settings.flushInterval()),
+                delivery.budget(),
+                new Backoff(
+                    Duration.ofMillis(200),
+                    Duration.ofSeconds(30),
+                    () -> ThreadLocalRandom.current().nextDouble()),
+                settings.rateLimit() == 0
+                    ? RateLimiter.unlimited(clock)
+                    : new RateLimiter(settings.rateLimit(), clock),
+                delivery.bisectTimeout()),
+            new BatcherPorts(
+                new WriterPorts(sink, deadLetters, new RetryClassifier(), clock),
+                new KafkaOffsetCommitter(consumer),
+                writers),
             clock,
+            log.forClass(EventBatcher.class),
             metrics);
     KafkaPollLoop loop =
         new KafkaPollLoop(
-            consumer, settings.topic(), batcher, health, settings.drainTimeout(), clock);
+            new PollLoopParts(
+                consumer,
+                settings.topic(),
+                batcher,
+                topicIds,
+                parts.health(),
+                log.forClass(KafkaPollLoop.class)),
+            settings.drainTimeout(),
+            clock,
+            onFatal);
+    parts.health().started(metrics, delivery.stallTimeout());
     Thread thread = new Thread(loop, "batchline-poll-loop");
     thread.start();
-    health.started(metrics);
-    LOG.infof(
-        "initialized event consumption service with batching batch_size=%d flush_interval=%ds"
-            + " batch_max_bytes=%d topic=%s consumer_group=%s table=%s.%s rollback_mode=%s",
-        settings.batchSize(),
-        settings.batchFlushSeconds(),
-        settings.batchMaxBytes(),
-        settings.topic(),
-        settings.consumerGroup(),
-        clickHouse.database(),
-        clickHouse.table(),
-        settings.rollbackMode());
+    log.info(
+        () ->
+            "initialized event consumption service with batching batch_size="
+                + settings.batchSize()
+                + " flush_interval="
+                + settings.batchFlushSeconds()
+                + "s batch_max_bytes="
+                + settings.batchMaxBytes()
+                + " topic="
+                + settings.topic()
+                + " consumer_group="
+                + settings.consumerGroup()
+                + " table="
+                + ch.database()
+                + "."
+                + ch.table()
+                + " rollback_mode="
+                + settings.rollbackMode()
+                + " insert_concurrency="
+                + delivery.insertConcurrency());
     return new Pipeline(
-        loop, sink, deadLetters instanceof AutoCloseable closeable ? closeable : () -> {});
+        loop,
+        sink,
+        deadLetters instanceof AutoCloseable closeable ? closeable : () -> {},
+        topicIds,
+        writers);
   }
 
-  private static void logDeduplicationMode(ServerVersion version) {
-    if (version.supportsDeduplicationToken()) {
-      LOG.infof(
-          "ClickHouse %s: inserts carry insert_deduplication_token from their offset ranges",
-          version);
+  private static ExecutorService writerThreads(int count) {
+    AtomicInteger next = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        count,
+        task -> {
+          Thread thread = new Thread(task, "batchline-writer-" + next.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  private static void logDeliveryMode(
+      PipelineLog log, ServerVersion version, ClickHouseEventSink sink) {
+    if (sink.insertSettings().sendsTokens()) {
+      log.info(
+          () ->
+              "ClickHouse "
+                  + version
+                  + ": inserts carry insert_deduplication_token; a replayed batch is dropped by"
+                  + " the server (settings sent: "
+                  + sink.insertSettings().known()
+                  + ")");
     } else {
-      LOG.infof(
-          "ClickHouse %s has no insert_deduplication_token: replayed rows are collapsed by the"
-              + " ReplacingMergeTree table on merge; count with FINAL or uniqExact(id)",
-          version);
+      log.info(
+          () ->
+              "ClickHouse "
+                  + version
+                  + " has no insert_deduplication_token: tokens are computed and logged, and"
+                  + " replayed rows are collapsed by the ReplacingMergeTree table on merge; count"
+                  + " with FINAL or uniqExact(id)");
     }
-  }
-
-  private static Properties consumerProperties(
-      PipelineSettings settings, KafkaConfig kafka, Map<String, String> extra) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(
-        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-        CooperativeStickyAssignor.class.getName());
-    props.put(
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-        Integer.toString(Math.max(1, Math.min(settings.batchSize(), 10_000))));
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.putAll(extra);
-    return props;
   }
 
   private static DeadLetterSink deadLetterSink(
-      PipelineSettings settings, KafkaConfig kafka, Map<String, String> extra) {
+      PipelineSettings settings, KafkaClients kafka, Admin admin, PipelineLog log)
+      throws DeadLetterTopic.Unusable {
     if (settings.dlqTopic().isEmpty()) {
-      LOG.warn(
-          "no dlq-topic configured: bad events will be logged and skipped (set"
-              + " EVENT_PROCESSING_DLQ_TOPIC to keep them)");
+      log.warn(
+          () ->
+              "no dlq-topic configured: bad events will be logged and skipped (set"
+                  + " EVENT_PROCESSING_DLQ_TOPIC to keep them)");
       return new LoggingDeadLetterSink();
     }
-    Map<String, Object> props = new HashMap<>(extra);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    LOG.infof("bad events go to the dead-letter topic %s", settings.dlqTopic().get());
-    return new KafkaDeadLetterSink(new KafkaProducer<>(props), settings.dlqTopic().get());
+    String topic = settings.dlqTopic().get();
+    int maxMessageBytes = DeadLetterTopic.maxMessageBytes(admin, topic);
+    DeadLetterRecords records = new DeadLetterRecords(topic, maxMessageBytes);
+    log.info(
+        () ->
+            "bad events go to the dead-letter topic "
+                + topic
+                + " max_message_bytes="
+                + maxMessageBytes);
+    return new KafkaDeadLetterSink(kafka.deadLetterProducer(records.maxRequestSize()), records);
   }
 
-  /** Stops polling, drains, commits and leaves the group. */
+  /**
+   * Stops polling, drains, commits and leaves the group.
+   *
+   * @return true when nothing was left uncommitted
+   */
   boolean stop(Duration timeout) throws InterruptedException {
     loop.stop();
     boolean drained = loop.awaitDrained(timeout);
+    writers.shutdown();
+    writers.awaitTermination(5, TimeUnit.SECONDS);
     try {
       deadLetters.close();
     } catch (Exception e) {
-      LOG.warn("closing the dead-letter producer failed", e);
+      System.getLogger(Pipeline.class.getName())
+          .log(System.Logger.Level.WARNING, "closing the dead-letter producer failed", e);
     }
+    topicIds.close();
     sink.close();
     return drained;
   }

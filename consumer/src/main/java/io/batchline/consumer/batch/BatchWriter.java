@@ -1,74 +1,133 @@
 package io.batchline.consumer.batch;
 
+import io.batchline.consumer.batch.RetryClassifier.Failure;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Writes one batch: rejected records to the dead-letter topic, events to ClickHouse. When
- * ClickHouse rejects the batch for its data, the batch is bisected until the rejected rows are
- * isolated; those rows become rejections and the rest is written. Any other failure is thrown, so
- * the caller keeps the whole batch and retries it.
+ * Writes one batch, on a writer thread: its rejected records to the dead-letter topic, then its
+ * rows in one insert under the batch's token. When the server refuses the insert, the {@link
+ * RetryClassifier} says what to do: read the table's schema again and encode anew when its columns
+ * changed; isolate and dead-letter rejected rows, or split by partition key ({@link RowIsolation});
+ * otherwise give up this attempt, keeping the batch for a retry.
  */
-final class BatchWriter {
+public final class BatchWriter {
 
-  private final EventSink sink;
-  private final DeadLetterSink deadLetters;
-  private final RetryClassifier classifier;
-  private final BatchObserver observer;
+  private final WriterPorts ports;
+  private final Duration bisectTimeLimit;
+  private final PipelineLog log;
 
-  BatchWriter(
-      EventSink sink,
-      DeadLetterSink deadLetters,
-      RetryClassifier classifier,
-      BatchObserver observer) {
-    this.sink = sink;
-    this.deadLetters = deadLetters;
-    this.classifier = classifier;
-    this.observer = observer;
+  public BatchWriter(WriterPorts ports, Duration bisectTimeLimit, PipelineLog log) {
+    this.ports = ports;
+    this.bisectTimeLimit = bisectTimeLimit;
+    this.log = log;
   }
 
-  void deadLetter(List<Rejection> rejections) throws SinkException {
-    if (!rejections.isEmpty()) {
-      deadLetters.send(rejections);
-      observer.deadLettered(rejections);
-    }
-  }
-
-  /** Writes the events; the rows ClickHouse rejects are dead-lettered instead. */
-  void write(List<Event> events) throws SinkException {
-    deadLetter(writeIsolatingRejectedRows(events));
-  }
-
-  boolean isTransient(SinkException failure) {
-    return classifier.classify(failure) == RetryClassifier.Failure.TRANSIENT;
-  }
-
-  private List<Rejection> writeIsolatingRejectedRows(List<Event> events) throws SinkException {
-    if (events.isEmpty()) {
-      return List.of();
+  WriteOutcome write(InFlightBatch flight) {
+    Instant start = ports.clock().instant();
+    List<Rejection> deadLettered = new ArrayList<>();
+    PendingBatch pending = flight.pending;
+    if (flight.encoded.rows() > 0) {
+      log.info(
+          () ->
+              "flushing batch to ClickHouse batch_size="
+                  + flight.encoded.rows()
+                  + " partition="
+                  + pending.partition()
+                  + " first_offset="
+                  + pending.range().first()
+                  + " last_offset="
+                  + pending.range().last());
     }
     try {
-      sink.write(events);
-      return List.of();
+      if (!flight.rejectionsSent) {
+        send(flight.encoded.rejections(), deadLettered);
+        flight.rejectionsSent = true;
+      }
+      int[] counts = insertRows(flight, deadLettered, true);
+      return new WriteOutcome.Written(counts[0], counts[1], deadLettered, took(start));
     } catch (SinkException e) {
-      if (isTransient(e)) {
+      boolean rows = ports.classifier().classify(e) == Failure.REJECTED_ROWS;
+      return new WriteOutcome.Failed(e, rows, deadLettered, took(start));
+    }
+  }
+
+  /** Returns {rows written, rows deduplicated}. */
+  private int[] insertRows(InFlightBatch flight, List<Rejection> deadLettered, boolean mayReload)
+      throws SinkException {
+    EncodedBatch batch = flight.encoded;
+    if (batch.rows() == 0) {
+      return new int[] {0, 0};
+    }
+    String token = flight.intent.token();
+    try {
+      InsertResult result =
+          ports
+              .sink()
+              .insert(
+                  new Insert(
+                      batch.encoder(), batch.body(), 0, batch.body().size(), batch.rows(), token));
+      return new int[] {batch.rows(), result.deduplicated(batch.rows())};
+    } catch (SinkException e) {
+      Failure kind = ports.classifier().classify(e);
+      if (kind == Failure.TRANSIENT) {
         throw e;
       }
-      if (events.size() == 1) {
-        Event event = events.get(0);
-        return List.of(
-            new Rejection(
-                event.origin(),
-                RejectReason.REJECTED_BY_CLICKHOUSE,
-                e.getMessage(),
-                event.id(),
-                event.eventName()));
+      if (mayReload
+          && (kind == Failure.SCHEMA_CHANGED || kind == Failure.REJECTED_ROWS)
+          && ports.sink().reloadSchema()) {
+        reencode(flight, deadLettered);
+        return insertRows(flight, deadLettered, false);
       }
-      int half = events.size() / 2;
-      List<Rejection> rejected =
-          new ArrayList<>(writeIsolatingRejectedRows(events.subList(0, half)));
-      rejected.addAll(writeIsolatingRejectedRows(events.subList(half, events.size())));
-      return rejected;
+      if (kind == Failure.SCHEMA_CHANGED && e.serverCode().orElse(0) != 33) {
+        throw e;
+      }
+      RowIsolation isolation = new RowIsolation(ports, bisectTimeLimit, batch, deadLettered);
+      isolation.recover(token, e);
+      return new int[] {isolation.written(), isolation.deduplicated()};
     }
+  }
+
+  /**
+   * Encodes the batch again for the table's new columns. Records that no longer fit are
+   * dead-lettered; those rejected before were sent already. The token stays the one recorded in the
+   * intent: nothing of this batch was inserted under it, and a replay must find it.
+   */
+  private void reencode(InFlightBatch flight, List<Rejection> deadLettered) throws SinkException {
+    Set<Long> alreadySent = new HashSet<>();
+    flight.encoded.rejections().forEach(r -> alreadySent.add(r.record().offset()));
+    flight.encoded = BatchEncoder.encode(flight.pending, ports.sink().encoder());
+    log.warn(
+        () ->
+            "table columns changed, batch encoded again partition="
+                + flight.pending.partition()
+                + " first_offset="
+                + flight.pending.range().first()
+                + " last_offset="
+                + flight.pending.range().last()
+                + " rows="
+                + flight.encoded.rows()
+                + " rejected="
+                + flight.encoded.rejections().size());
+    List<Rejection> fresh =
+        flight.encoded.rejections().stream()
+            .filter(r -> !alreadySent.contains(r.record().offset()))
+            .toList();
+    send(fresh, deadLettered);
+  }
+
+  private void send(List<Rejection> rejections, List<Rejection> deadLettered) throws SinkException {
+    if (!rejections.isEmpty()) {
+      ports.deadLetters().send(rejections);
+      deadLettered.addAll(rejections);
+    }
+  }
+
+  private Duration took(Instant start) {
+    return Duration.between(start, ports.clock().instant());
   }
 }

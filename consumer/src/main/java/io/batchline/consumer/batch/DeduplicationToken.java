@@ -1,29 +1,34 @@
 package io.batchline.consumer.batch;
 
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.HexFormat;
+import java.util.UUID;
 
 /**
- * A deterministic {@code insert_deduplication_token}: the offset range of each partition in a
- * batch, sorted, for example {@code events-0:100-299,events-1:7-9}. A batch replayed from the same
- * offsets gets the same token, so a server that supports tokens (22.2 and newer) drops the replay.
+ * The {@code insert_deduplication_token} of one insert: the topic's id, the partition, the offset
+ * range and a digest of the encoded rows, for example {@code
+ * 3f2c...-9a1e:0:100-299:5be0c0a3d1f2e4b7}. The topic id (not its name) keeps a recreated or
+ * mirrored topic from reusing a token, which would make the server drop new rows as replays.
  */
 public final class DeduplicationToken {
 
   private DeduplicationToken() {}
 
-  public static String of(List<Event> events) {
-    Map<PartitionKey, long[]> ranges = new TreeMap<>();
-    for (Event event : events) {
-      long[] range =
-          ranges.computeIfAbsent(event.partition(), p -> new long[] {Long.MAX_VALUE, -1});
-      range[0] = Math.min(range[0], event.offset());
-      range[1] = Math.max(range[1], event.offset());
-    }
-    return ranges.entrySet().stream()
-        .map(e -> e.getKey() + ":" + e.getValue()[0] + "-" + e.getValue()[1])
-        .collect(Collectors.joining(","));
+  public static String of(UUID topicId, PartitionKey partition, OffsetRange range, long digest) {
+    return topicId
+        + ":"
+        + partition.partition()
+        + ":"
+        + range
+        + ":"
+        + HexFormat.of().toHexDigits(digest);
+  }
+
+  /**
+   * The token of a part of an insert (a half when isolating rejected rows, a group when splitting
+   * by partition key): derived from the whole insert's token and the part's row indices, so a
+   * replay that splits the same way sends the same tokens.
+   */
+  public static String part(String token, String part) {
+    return token + "/" + part;
   }
 }

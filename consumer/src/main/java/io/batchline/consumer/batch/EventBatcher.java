@@ -1,300 +1,315 @@
 package io.batchline.consumer.batch;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Turns polled Kafka records into batched ClickHouse inserts, and decides which offsets may be
- * committed.
+ * Turns polled Kafka records into ClickHouse inserts, one partition's contiguous offset range per
+ * insert, and decides which offsets may be committed. Runs on the poll thread; encoding and
+ * inserting run on writer threads ({@link WriterPool}), so polling, encoding and writing overlap.
  *
- * <p><b>Delivery guarantee (at least once, nothing skipped).</b> An offset is committed only after
- * every record below it in its partition has been acknowledged by ClickHouse or by the dead-letter
- * topic. A crash at any moment therefore loses nothing: uncommitted records are read again. The
- * rows written twice by such a replay carry the same id (and, on servers that support it, the same
- * insert deduplication token), so the ReplacingMergeTree table, or the server itself, collapses
- * them.
+ * <p><b>At least once.</b> A partition's offset moves past a record only after the record is in
+ * ClickHouse or in the dead-letter topic. A crash at any moment loses nothing: uncommitted records
+ * are read again.
  *
- * <p><b>Failures.</b> A failed insert keeps the whole batch and commits nothing. Transient failures
- * are retried after an exponential backoff; meanwhile {@link #shouldPause()} tells the poll loop to
- * pause its partitions, so memory stays bounded however large the backlog. Failures that a bad row
- * causes are bisected: the rejected rows go to the dead-letter topic and the rest is inserted.
+ * <p><b>Exactly once on servers with deduplication tokens.</b> Before a batch {@code [a, b]} is
+ * inserted, its {@link Intent} (range, ingestion time, token) is committed as the metadata of
+ * offset {@code a} ({@link LaneCommits}); after the insert, {@code b + 1} is committed. Whoever
+ * owns the partition next reads the intent, cuts its first batch to exactly {@code [a, b]}, encodes
+ * it with the same ingestion time and sends the recorded token, so the server drops the replay of
+ * an insert that had succeeded. {@code docs/delivery.md} goes through every case.
  *
- * <p>Not thread-safe: the poll loop is its only caller.
+ * <p><b>Nothing stalls silently.</b> Every failure ends written, dead-lettered with a reason, or
+ * retried with backoff while {@link #longestRetry()} grows, which health checks and metrics show.
+ * Memory is bounded by the {@link InFlightBudget}: partitions whose records cannot be taken are
+ * paused, and polling goes on, so the consumer stays in its group.
  */
 public final class EventBatcher {
 
-  private static final System.Logger LOG = System.getLogger(EventBatcher.class.getName());
+  private static final int MAX_STEPS_PER_ADVANCE = 64;
+  private static final Duration COMMIT_RETRY = Duration.ofSeconds(1);
   private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+  private static final Duration BUSY_WAIT = Duration.ofMillis(5);
 
-  private final FlushPolicy policy;
-  private final EventDecoder decoder;
-  private final BatchWriter writer;
+  private final BatcherSettings settings;
+  private final EventSink sink;
   private final OffsetCommitter committer;
-  private final RateLimiter rateLimiter;
-  private final Backoff backoff;
+  private final WriterPool pool;
   private final Clock clock;
+  private final PipelineLog log;
   private final BatchObserver observer;
-
-  private final ArrayDeque<SourceRecord> waiting = new ArrayDeque<>();
-  private final BatchBuffer buffer = new BatchBuffer();
-  private final OffsetLedger ledger = new OffsetLedger();
-  private int consecutiveFailures;
-  private Instant retryAt;
+  private final Completions completions;
+  private final Lanes lanes = new Lanes();
+  private Instant commitRetryAt;
+  private Instant commitFailingSince;
 
   public EventBatcher(
-      FlushPolicy policy,
-      EventDecoder decoder,
-      EventSink sink,
-      DeadLetterSink deadLetters,
-      OffsetCommitter committer,
-      RetryClassifier classifier,
-      RateLimiter rateLimiter,
-      Backoff backoff,
+      BatcherSettings settings,
+      BatcherPorts ports,
       Clock clock,
+      PipelineLog log,
       BatchObserver observer) {
-    this.policy = policy;
-    this.decoder = decoder;
-    this.writer = new BatchWriter(sink, deadLetters, classifier, observer);
-    this.committer = committer;
-    this.rateLimiter = rateLimiter;
-    this.backoff = backoff;
+    this.settings = settings;
+    this.sink = ports.writer().sink();
+    this.committer = ports.committer();
+    BatchWriter writer =
+        new BatchWriter(
+            ports.writer(), settings.bisectTimeLimit(), log.forClass(BatchWriter.class));
+    this.pool = new WriterPool(ports.writers(), writer);
     this.clock = clock;
+    this.log = log;
     this.observer = observer;
+    this.completions = new Completions(log, settings.backoff(), observer);
   }
 
-  /** Accepts records from one poll. They are in flight from now on. */
+  public void partitionsAssigned(Collection<AssignedPartition> assigned) {
+    for (AssignedPartition partition : assigned) {
+      Optional<Intent> replay =
+          partition
+              .intent()
+              .filter(
+                  intent ->
+                      partition.committedOffset().isPresent()
+                          && intent.range().first() == partition.committedOffset().getAsLong());
+      replay.ifPresent(
+          intent ->
+              log.info(
+                  () ->
+                      "resuming an interrupted batch: the first batch is cut to its recorded range"
+                          + " partition="
+                          + partition.partition()
+                          + " range="
+                          + intent.range()
+                          + " token="
+                          + intent.token()));
+      lanes.add(new PartitionLane(partition.partition(), partition.topicId(), replay));
+    }
+  }
+
+  /** Accepts records from one poll; they are held until written or given up uncommitted. */
   public void offer(List<SourceRecord> records) {
     for (SourceRecord record : records) {
-      ledger.track(record.partition(), record.offset());
-      waiting.addLast(record);
+      PartitionLane lane = lanes.get(record.partition());
+      if (lane != null) {
+        lane.waiting.addLast(record);
+      }
     }
     observer.received(records.size());
   }
 
+  /** Moves every partition as far as it can go now. Call after every poll. */
+  public void advance() {
+    int steps = 0;
+    while (steps++ < MAX_STEPS_PER_ADVANCE && step(clock.instant())) {
+      // each step may unblock the next: an encoded batch's intent, then its write
+    }
+    observer.buffer(lanes.heldRecords(), lanes.heldBytes());
+  }
+
+  private boolean step(Instant now) {
+    boolean progress = false;
+    for (WriterPool.Completion c = pool.poll(); c != null; c = pool.poll()) {
+      progress |= apply(c, now);
+    }
+    boolean budgetUsedUp = settings.budget().isUsedUp(lanes.heldRecords(), lanes.heldBytes());
+    for (PartitionLane lane : lanes.all()) {
+      progress |= LaneStep.run(lane, settings, now, budgetUsedUp, pool, sink, log);
+      InFlightBatch head = lane.head();
+      if (head != null
+          && head.stage == InFlightBatch.Stage.RETRY_WAIT
+          && !now.isBefore(head.retryAt)) {
+        startWrite(head);
+        progress = true;
+      }
+    }
+    progress |= commit(now);
+    for (PartitionLane lane : lanes.all()) {
+      InFlightBatch head = lane.head();
+      if (head != null && head.stage == InFlightBatch.Stage.ENCODED && head.intentCommitted) {
+        startWrite(head);
+        progress = true;
+      }
+    }
+    return progress;
+  }
+
+  private void startWrite(InFlightBatch batch) {
+    batch.stage = InFlightBatch.Stage.WRITING;
+    pool.write(batch);
+  }
+
+  private boolean apply(WriterPool.Completion completion, Instant now) {
+    PartitionLane lane = lanes.get(completion.batch().pending.partition());
+    if (lane == null || !lane.batches.contains(completion.batch())) {
+      return false;
+    }
+    completions.apply(completion, lane, now);
+    if (lane.finishing != null && completion.batch().stage == InFlightBatch.Stage.RETRY_WAIT) {
+      giveUp(lane);
+    }
+    return true;
+  }
+
+  private boolean commit(Instant now) {
+    if (commitRetryAt != null && now.isBefore(commitRetryAt)) {
+      return false;
+    }
+    List<LaneCommits.Planned> planned = LaneCommits.plan(lanes.all());
+    if (planned.isEmpty()) {
+      return false;
+    }
+    try {
+      committer.commit(LaneCommits.positions(planned));
+    } catch (RuntimeException e) {
+      if (commitFailingSince == null) {
+        commitFailingSince = now;
+      }
+      commitRetryAt = now.plus(COMMIT_RETRY);
+      log.warn(() -> "offset commit failed, will retry error=\"" + e + "\"");
+      return false;
+    }
+    LaneCommits.committed(planned);
+    commitFailingSince = null;
+    commitRetryAt = null;
+    observer.committed(planned.size());
+    return true;
+  }
+
+  /** The partitions to pause now: those holding records they cannot take yet, or all of them. */
+  public Set<PartitionKey> partitionsToPause() {
+    return lanes.toPause(settings.budget());
+  }
+
   /**
-   * Moves waiting records into the buffer, flushing whenever a bound is reached, then flushes if
-   * the buffer's time is up. Call after every poll.
+   * Partitions whose first batch is pinned to a recorded range: the poll loop reports positions.
    */
-  public void process() {
-    if (isFailing()) {
-      if (clock.instant().isBefore(retryAt)) {
-        return;
-      }
-      flush(FlushTrigger.RETRY);
-    }
-    while (!isFailing() && !waiting.isEmpty()) {
-      SourceRecord next = waiting.peekFirst();
-      if (!policy.hasRoomFor(buffer, next.sizeBytes())) {
-        flush(buffer.size() >= policy.batchSize() ? FlushTrigger.SIZE : FlushTrigger.BYTES);
-        continue;
-      }
-      if (!rateLimiter.tryAcquire()) {
-        break;
-      }
-      waiting.pollFirst();
-      add(decoder.decode(next));
-      if (buffer.size() >= policy.batchSize()) {
-        flush(FlushTrigger.SIZE);
-      }
-    }
-    if (!isFailing()) {
-      policy.due(buffer, clock.instant()).ifPresent(this::flush);
-    }
-    observer.buffer(buffer.size() + waiting.size(), buffer.bytes());
+  public Set<PartitionKey> pinnedPartitions() {
+    return lanes.pinned();
   }
 
-  private void add(Decoded decoded) {
-    Instant now = clock.instant();
-    if (decoded instanceof Decoded.Valid valid) {
-      buffer.add(valid.event(), now);
-    } else if (decoded instanceof Decoded.Invalid invalid) {
-      Rejection rejection = invalid.rejection();
-      LOG.log(
-          Level.WARNING,
-          () ->
-              "failed to add events to batch error=\""
-                  + rejection.detail()
-                  + "\" reason="
-                  + rejection.reason().label()
-                  + " event_id="
-                  + rejection.eventId()
-                  + " event_name="
-                  + rejection.eventName()
-                  + " source="
-                  + rejection.record().positionId());
-      buffer.add(rejection, now);
+  public void position(PartitionKey partition, long position) {
+    PartitionLane lane = lanes.get(partition);
+    if (lane != null) {
+      lane.position = position;
     }
   }
 
-  /** True while the last write failed and the batch waits for its retry. */
-  public boolean isFailing() {
-    return retryAt != null;
-  }
-
-  /**
-   * The poll loop pauses its partitions while this is true, and keeps polling: while a write is
-   * failing, or while records wait for the rate limit.
-   */
-  public boolean shouldPause() {
-    return isFailing() || !waiting.isEmpty();
-  }
-
-  /** How long the poll loop may block before {@link #process()} has work to do. */
+  /** How long the poll loop may block before {@link #advance()} has work to do. */
   public Duration timeUntilNextAction() {
+    if (pool.running() > 0) {
+      return BUSY_WAIT;
+    }
     Instant now = clock.instant();
-    Instant next = isFailing() ? retryAt : policy.deadline(buffer).orElse(now.plus(IDLE_WAIT));
-    if (!isFailing() && !waiting.isEmpty()) {
-      Instant permit = now.plus(rateLimiter.untilNextPermit());
-      next = permit.isBefore(next) ? permit : next;
+    Instant next =
+        lanes.nextTimer(now, now.plus(IDLE_WAIT), settings.policy(), settings.rateLimiter());
+    if (commitRetryAt != null && commitRetryAt.isBefore(next)) {
+      next = commitRetryAt;
     }
     Duration wait = Duration.between(now, next);
     return wait.isNegative() ? Duration.ZERO : wait;
   }
 
+  /** True while some batch's last write failed and it waits for its retry. */
+  public boolean isFailing() {
+    return lanes.oldestFailure().isPresent();
+  }
+
+  /** How long the oldest unresolved failure (a write or a commit) has been retried. */
+  public Duration longestRetry() {
+    Optional<Instant> oldest = lanes.oldestFailure();
+    if (commitFailingSince != null
+        && (oldest.isEmpty() || commitFailingSince.isBefore(oldest.get()))) {
+      oldest = Optional.of(commitFailingSince);
+    }
+    return oldest.map(o -> Duration.between(o, clock.instant())).orElse(Duration.ZERO);
+  }
+
   /**
-   * Flushes and commits before partitions are given up in a rebalance. If the write fails, the
-   * revoked partitions' records are dropped uncommitted, so their next owner reads them again.
+   * Flushes and commits the given partitions before they are given up in a rebalance. Whatever
+   * cannot be written by the deadline is dropped uncommitted; its next owner reads it again.
    */
-  public void partitionsRevoked(Collection<PartitionKey> revoked) {
-    flush(FlushTrigger.REBALANCE);
-    // Also when nothing was buffered: an earlier commit may have failed, and the next owner would
-    // write those rows again.
-    commit();
-    drop(revoked);
+  public void partitionsRevoked(Collection<PartitionKey> revoked, Instant deadline)
+      throws InterruptedException {
+    finish(revoked, deadline, FlushTrigger.REBALANCE);
+    revoked.forEach(lanes::remove);
   }
 
   /** Partitions lost without a chance to commit: forget them, their records will be replayed. */
   public void partitionsLost(Collection<PartitionKey> lost) {
-    drop(lost);
-  }
-
-  private void drop(Collection<PartitionKey> partitions) {
-    buffer.removePartitions(partitions);
-    waiting.removeIf(r -> partitions.contains(r.partition()));
-    ledger.forget(partitions);
-    if (buffer.isEmpty()) {
-      // The failed batch left with its partitions: there is nothing to retry, so stop pausing.
-      retryAt = null;
-      consecutiveFailures = 0;
-    }
+    lost.forEach(lanes::remove);
   }
 
   /**
-   * Writes everything still buffered and commits it, retrying with backoff until the deadline.
+   * On shutdown: writes what is buffered and commits it; drops records that merely wait (rate
+   * limit); gives a failing write one more try. Returns as soon as that is done, at the latest by
+   * the deadline.
    *
-   * @return true when nothing is left undelivered
+   * @return the records left uncommitted, which the partitions' next owners read again
    */
-  public boolean drain(Instant deadline, Sleeper sleeper) throws InterruptedException {
-    while (true) {
-      process();
-      flush(FlushTrigger.SHUTDOWN);
-      if (!isFailing() && waiting.isEmpty() && buffer.isEmpty()) {
-        // The last flush may have been written with its commit failing; commit before leaving.
-        commit();
-        return true;
-      }
-      Instant now = clock.instant();
-      if (!now.isBefore(deadline)) {
-        return false;
-      }
-      Instant wakeAt = retryAt == null || retryAt.isAfter(deadline) ? deadline : retryAt;
-      sleeper.sleep(Duration.between(now, wakeAt));
-    }
+  public int drain(Instant deadline) throws InterruptedException {
+    return finish(lanes.partitions(), deadline, FlushTrigger.SHUTDOWN);
   }
 
-  /** Waits for a duration; injected so tests can advance a fake clock instead. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
+  private int finish(Collection<PartitionKey> partitions, Instant deadline, FlushTrigger trigger)
+      throws InterruptedException {
+    List<PartitionLane> finishing = new ArrayList<>();
+    for (PartitionKey partition : partitions) {
+      PartitionLane lane = lanes.get(partition);
+      if (lane != null) {
+        lane.finishing = trigger;
+        lane.waiting.clear();
+        InFlightBatch head = lane.head();
+        if (head != null && head.stage == InFlightBatch.Stage.RETRY_WAIT) {
+          head.retryAt = clock.instant();
+        }
+        finishing.add(lane);
+      }
+    }
+    while (finishing.stream().anyMatch(lane -> !lane.isIdle())) {
+      advance();
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      if (finishing.stream().anyMatch(lane -> !lane.isIdle()) && pool.running() > 0) {
+        WriterPool.Completion c =
+            pool.await(left.compareTo(COMMIT_RETRY) < 0 ? left : COMMIT_RETRY);
+        if (c != null) {
+          apply(c, clock.instant());
+        }
+      } else if (commitRetryAt != null) {
+        Thread.sleep(Math.max(1, Math.min(left.toMillis(), COMMIT_RETRY.toMillis())));
+      }
+    }
+    int dropped = 0;
+    for (PartitionLane lane : finishing) {
+      giveUp(lane);
+      dropped += lane.abandoned;
+      lane.abandoned = 0;
+      lane.finishing = null;
+    }
+    return dropped;
   }
 
-  private void flush(FlushTrigger trigger) {
-    if (buffer.isEmpty()) {
-      return;
-    }
-    Batch batch = buffer.snapshot();
-    Instant start = clock.instant();
-    if (!batch.events().isEmpty()) {
-      LOG.log(Level.INFO, () -> "flushing batch to ClickHouse batch_size=" + batch.events().size());
-    }
-    try {
-      writer.deadLetter(batch.rejections());
-      finish(batch.rejections());
-      buffer.clearRejections();
-      writer.write(batch.events());
-    } catch (SinkException e) {
-      failed(trigger, batch, e, start);
-      return;
-    }
-    buffer.clear();
-    batch.events().forEach(event -> ledger.finish(event.partition(), event.offset()));
-    consecutiveFailures = 0;
-    retryAt = null;
-    Duration took = Duration.between(start, clock.instant());
-    if (!batch.events().isEmpty()) {
-      LOG.log(
-          Level.INFO,
+  private void giveUp(PartitionLane lane) {
+    int dropped = lane.abandon();
+    if (dropped > 0) {
+      log.warn(
           () ->
-              "successfully flushed batch to ClickHouse batch_size="
-                  + batch.events().size()
-                  + " duration_ms="
-                  + took.toMillis()
-                  + " trigger="
-                  + trigger.label());
-    }
-    observer.flushed(trigger, batch.events(), took);
-    commit();
-  }
-
-  private void finish(List<Rejection> rejections) {
-    rejections.forEach(r -> ledger.finish(r.record().partition(), r.record().offset()));
-  }
-
-  private void failed(FlushTrigger trigger, Batch batch, SinkException e, Instant start) {
-    consecutiveFailures++;
-    Duration delay = backoff.delay(consecutiveFailures);
-    retryAt = clock.instant().plus(delay);
-    LOG.log(
-        Level.ERROR,
-        () ->
-            "failed to flush batch to ClickHouse error=\""
-                + e.getMessage()
-                + "\" batch_size="
-                + batch.events().size()
-                + " attempt="
-                + consecutiveFailures
-                + " retry_in_ms="
-                + delay.toMillis());
-    observer.flushFailed(
-        trigger,
-        batch.events().size(),
-        writer.isTransient(e),
-        Duration.between(start, clock.instant()));
-  }
-
-  private void commit() {
-    Map<PartitionKey, Long> offsets = ledger.committable();
-    if (offsets.isEmpty()) {
-      return;
-    }
-    try {
-      committer.commit(offsets);
-      ledger.markCommitted(offsets);
-      observer.committed(offsets.size());
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          () -> "offset commit failed, will retry with the next flush error=\"" + e + "\"");
+              "left events uncommitted for the partition's next owner partition="
+                  + lane.partition
+                  + " events="
+                  + dropped);
     }
   }
 
-  public int inFlight() {
-    return ledger.inFlight();
+  public int heldRecords() {
+    return lanes.heldRecords();
   }
 }

@@ -1,12 +1,25 @@
 package io.batchline.consumer.batch;
 
-import java.util.List;
+import io.batchline.consumer.table.RowEncoder;
 
-/**
- * Writes rows to ClickHouse. Returning normally means the server acknowledged every row. Where the
- * server supports it, the insert carries {@link DeduplicationToken#of} the events.
- */
+/** The target table: how to encode rows for it, and how to insert them. */
 public interface EventSink {
 
-  void write(List<Event> events) throws SinkException;
+  /** The encoder for the table's columns as last read. */
+  RowEncoder encoder();
+
+  /**
+   * Reads the table's columns again and switches {@link #encoder()} to them.
+   *
+   * @return true when they differ from what the current encoder was made for
+   * @throws SinkException when the table cannot be read, or no longer fits the events (naming the
+   *     column)
+   */
+  boolean reloadSchema() throws SinkException;
+
+  /**
+   * Inserts rows. Returning normally means the server acknowledged the insert, possibly dropping
+   * rows it had seen before under the same token (see {@link InsertResult}).
+   */
+  InsertResult insert(Insert insert) throws SinkException;
 }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When a buffer must be flushed: it holds {@code batchSize} events, or {@code maxBytes} bytes, or
- * its oldest event has waited {@code flushInterval}. A zero interval flushes after every poll; with
- * a batch size of 1 that is the seed's rollback mode, one insert per event.
+ * When a partition's open batch is cut: it holds {@code batchSize} records, or {@code maxBytes}
+ * bytes, or its oldest record has waited {@code flushInterval}. A zero interval cuts after every
+ * poll; with a batch size of 1 that is the seed's rollback mode, one insert per event. A batch
+ * pinned to an earlier owner's range is cut when it is complete, whatever its size or age.
  */
 public record FlushPolicy(int batchSize, long maxBytes, Duration flushInterval) {
 
@@ -23,32 +24,38 @@ public record FlushPolicy(int batchSize, long maxBytes, Duration flushInterval) 
     }
   }
 
-  public Optional<FlushTrigger> due(BatchBuffer buffer, Instant now) {
-    if (buffer.isEmpty()) {
+  Optional<FlushTrigger> due(OpenBatch open, Instant now, long position) {
+    if (open.isEmpty()) {
       return Optional.empty();
     }
-    if (buffer.size() >= batchSize) {
+    if (open.pinned().isPresent()) {
+      return open.pinnedComplete(position) ? Optional.of(FlushTrigger.REPLAY) : Optional.empty();
+    }
+    if (open.size() >= batchSize) {
       return Optional.of(FlushTrigger.SIZE);
     }
-    if (buffer.bytes() >= maxBytes) {
+    if (open.bytes() >= maxBytes) {
       return Optional.of(FlushTrigger.BYTES);
     }
-    if (!now.isBefore(buffer.oldestAddedAt().plus(flushInterval))) {
+    if (!now.isBefore(open.oldestAddedAt().plus(flushInterval))) {
       return Optional.of(FlushTrigger.TIME);
     }
     return Optional.empty();
   }
 
-  /** Whether one more event of this size fits without passing a bound. */
-  public boolean hasRoomFor(BatchBuffer buffer, int eventBytes) {
-    return buffer.size() < batchSize
-        && (buffer.isEmpty() || buffer.bytes() + eventBytes <= maxBytes);
+  /** Whether one more record of this size fits the open batch without passing a bound. */
+  boolean hasRoomFor(OpenBatch open, SourceRecord record) {
+    if (open.pinned().isPresent()) {
+      return record.offset() <= open.pinned().get().last();
+    }
+    return open.size() < batchSize
+        && (open.isEmpty() || open.bytes() + record.sizeBytes() <= maxBytes);
   }
 
-  /** When the time trigger fires for this buffer, or empty when the buffer is empty. */
-  public Optional<Instant> deadline(BatchBuffer buffer) {
-    return buffer.isEmpty()
+  /** When the time trigger fires for this open batch, or empty when it cannot fire. */
+  Optional<Instant> deadline(OpenBatch open) {
+    return open.isEmpty() || open.pinned().isPresent()
         ? Optional.empty()
-        : Optional.of(buffer.oldestAddedAt().plus(flushInterval));
+        : Optional.of(open.oldestAddedAt().plus(flushInterval));
   }
 }

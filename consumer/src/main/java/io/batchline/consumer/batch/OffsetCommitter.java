@@ -2,11 +2,13 @@ package io.batchline.consumer.batch;
 
 import java.util.Map;
 
-/** Commits Kafka offsets synchronously. Throws when the commit did not happen. */
+/**
+ * Commits Kafka offsets synchronously, with their metadata. Throws when the commit did not happen.
+ */
 public interface OffsetCommitter {
 
   /**
-   * @param offsets per partition, the offset of the next record to read
+   * @param positions per partition, the offset of the next record to read and its metadata
    */
-  void commit(Map<PartitionKey, Long> offsets);
+  void commit(Map<PartitionKey, CommitPosition> positions);
 }

@@ -3,19 +3,28 @@ package io.batchline.consumer.batch;
 import java.util.Set;
 
 /**
- * The one place that decides whether a failed write is retried as a whole or bisected to find the
- * rows ClickHouse rejects.
+ * The one place that decides what a failed insert means.
  *
- * <p>Only errors that a single bad row can cause are {@link Failure#REJECTED_ROWS}. Everything
- * else, including unknown codes, missing tables, bad credentials and network faults, is {@link
- * Failure#TRANSIENT}: the batch is kept and retried with backoff, because dead-lettering good rows
- * for an outage or a misconfiguration would lose them from billing.
+ * <ul>
+ *   <li>{@link Failure#REJECTED_ROWS}: an error a single bad row can cause. The batch is bisected;
+ *       the rows the server rejects go to the dead-letter topic, the rest is written.
+ *   <li>{@link Failure#SCHEMA_CHANGED}: the server read our rows with other columns or types than
+ *       we encoded them for. The table's schema is read again and the batch encoded anew.
+ *   <li>{@link Failure#TOO_MANY_PARTITIONS}: the batch spans more table partitions than one INSERT
+ *       may. It is split by partition key.
+ *   <li>{@link Failure#TRANSIENT}: everything else, including unknown codes, missing tables, bad
+ *       credentials and network faults. The batch is kept and retried with backoff while the
+ *       pipeline visibly waits, because dead-lettering good rows for an outage or a
+ *       misconfiguration would take them out of billing.
+ * </ul>
  */
 public final class RetryClassifier {
 
   public enum Failure {
     TRANSIENT,
-    REJECTED_ROWS
+    REJECTED_ROWS,
+    SCHEMA_CHANGED,
+    TOO_MANY_PARTITIONS
   }
 
   /**
@@ -29,18 +38,32 @@ public final class RetryClassifier {
       Set.of(6, 26, 27, 38, 41, 53, 69, 70, 72, 117, 131, 321, 349, 469);
 
   /**
-   * Codes that are retried, listed for the reader; unknown codes are retried too. TIMEOUT_EXCEEDED
-   * (159), TOO_MANY_SIMULTANEOUS_QUERIES (202), NO_FREE_CONNECTION (203), SOCKET_TIMEOUT (209),
-   * NETWORK_ERROR (210), MEMORY_LIMIT_EXCEEDED (241), TABLE_IS_READ_ONLY (242), TOO_MANY_PARTS
-   * (252), UNKNOWN_STATUS_OF_INSERT (319), SYSTEM_ERROR (425), KEEPER_EXCEPTION (999).
+   * Codes a table whose columns changed under us causes: THERE_IS_NO_COLUMN (8),
+   * NOT_FOUND_COLUMN_IN_BLOCK (10), NO_SUCH_COLUMN_IN_TABLE (16), CANNOT_READ_ALL_DATA (33:
+   * RowBinary read with other types runs past the end), UNKNOWN_IDENTIFIER (47).
    */
-  static final Set<Integer> TRANSIENT_CODES =
-      Set.of(159, 202, 203, 209, 210, 241, 242, 252, 319, 425, 999);
+  private static final Set<Integer> SCHEMA_ERROR_CODES = Set.of(8, 10, 16, 33, 47);
+
+  /** TOO_MANY_PARTS (252) covers both too many parts on disk and too many in one INSERT. */
+  private static final int TOO_MANY_PARTS = 252;
+
+  private static final String TOO_MANY_PARTITIONS_MESSAGE = "Too many partitions for single INSERT";
 
   public Failure classify(SinkException failure) {
-    return failure.serverCode().isPresent()
-            && ROW_ERROR_CODES.contains(failure.serverCode().getAsInt())
-        ? Failure.REJECTED_ROWS
-        : Failure.TRANSIENT;
+    if (failure.serverCode().isEmpty()) {
+      return Failure.TRANSIENT;
+    }
+    int code = failure.serverCode().getAsInt();
+    if (ROW_ERROR_CODES.contains(code)) {
+      return Failure.REJECTED_ROWS;
+    }
+    if (SCHEMA_ERROR_CODES.contains(code)) {
+      return Failure.SCHEMA_CHANGED;
+    }
+    if (code == TOO_MANY_PARTS
+        && String.valueOf(failure.getMessage()).contains(TOO_MANY_PARTITIONS_MESSAGE)) {
+      return Failure.TOO_MANY_PARTITIONS;
+    }
+    return Failure.TRANSIENT;
   }
 }

@@ -6,70 +6,67 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
-import io.batchline.consumer.batch.DeduplicationToken;
-import io.batchline.consumer.batch.Event;
 import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.EventSink;
+import io.batchline.consumer.batch.Insert;
+import io.batchline.consumer.batch.InsertResult;
 import io.batchline.consumer.batch.SinkException;
-import io.batchline.consumer.table.RowBinaryBuffer;
+import io.batchline.consumer.table.RowEncoder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Writes events to ClickHouse with client-v2 as RowBinary. Retries are not done here: the client's
- * own retries are off, and {@link io.batchline.consumer.batch.RetryClassifier} decides.
+ * Writes RowBinary batches to ClickHouse with client-v2, several at once from the writer threads.
+ * Retries are not done here: the client's own retries are off, and {@link
+ * io.batchline.consumer.batch.RetryClassifier} decides.
  */
 public final class ClickHouseEventSink implements EventSink, AutoCloseable {
 
   private final Client client;
   private final String table;
   private final Duration timeout;
-  private final Clock clock;
-  private TableSchema schema;
-  private RowBinaryEncoder encoder;
-  private final RowBinaryBuffer rows = new RowBinaryBuffer();
+  private volatile TableSchema schema;
+  private volatile RowEncoder encoder;
   private ServerVersion version;
+  private InsertSettingsPolicy insertSettings;
 
-  public ClickHouseEventSink(
-      String url,
-      String username,
-      String password,
-      String database,
-      String table,
-      Duration timeout,
-      Clock clock) {
+  /**
+   * @param compress LZ4-compress request bodies; worth it when the network, not the CPU, is the
+   *     bottleneck
+   */
+  public ClickHouseEventSink(ClickHouseTarget target, Duration timeout, boolean compress) {
     this.client =
         new Client.Builder()
-            .addEndpoint(url)
-            .setUsername(username)
-            .setPassword(password)
-            // 18.16 answers compressed responses with an empty body (see FACTS.md).
+            .addEndpoint(target.url())
+            .setUsername(target.username())
+            .setPassword(target.password())
+            // 18.16 answers compressed responses with an empty body.
             .compressServerResponse(false)
-            .compressClientRequest(true)
+            .compressClientRequest(compress)
             .setMaxRetries(0)
-            .setConnectTimeout(5, java.time.temporal.ChronoUnit.SECONDS)
+            .setConnectTimeout(5, ChronoUnit.SECONDS)
             .setSocketTimeout(timeout.toMillis())
             .setClientName("batchline-consumer")
             .build();
-    this.table = database + "." + table;
+    this.table = target.database() + "." + target.table();
     this.timeout = timeout;
-    this.clock = clock;
   }
 
   /**
-   * Reads the server version and checks the table. Throws {@link SchemaMismatchException} naming
-   * the problem when the table or a column is missing, and {@link SinkException} when the server
-   * cannot be reached or answers nonsense.
+   * Reads the server version, the settings it knows and the table. Throws {@link
+   * SchemaMismatchException} naming the problem when the table or a column is missing, and {@link
+   * SinkException} when the server cannot be reached or answers nonsense.
    */
   public ServerVersion connect() throws SinkException {
     List<String> ping = query("SELECT 1 FORMAT TabSeparated");
@@ -78,6 +75,42 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
           "ClickHouse answered SELECT 1 with " + ping + "; responses are being lost", null);
     }
     version = ServerVersion.parse(query("SELECT version() FORMAT TabSeparated").get(0));
+    insertSettings =
+        InsertSettingsPolicy.from(
+            version,
+            query(
+                "SELECT name FROM system.settings WHERE name IN ("
+                    + InsertSettingsPolicy.quotedNames()
+                    + ") FORMAT TabSeparated"));
+    readSchema();
+    return version;
+  }
+
+  public ServerVersion version() {
+    return version;
+  }
+
+  public InsertSettingsPolicy insertSettings() {
+    return insertSettings;
+  }
+
+  public TableSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public RowEncoder encoder() {
+    return encoder;
+  }
+
+  @Override
+  public synchronized boolean reloadSchema() throws SinkException {
+    TableSchema before = schema;
+    readSchema();
+    return !schema.describe().equals(before.describe());
+  }
+
+  private void readSchema() throws SinkException {
     String[] dbTable = table.split("\\.", 2);
     Map<String, String> columns = new LinkedHashMap<>();
     for (String line :
@@ -90,29 +123,26 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
       String[] nameType = line.split("\t", 2);
       columns.put(nameType[0], nameType[1]);
     }
-    schema = TableSchema.check(table, columns);
-    encoder = new RowBinaryEncoder(schema, new EventDecoder(Integer.MAX_VALUE));
-    return version;
-  }
-
-  public TableSchema schema() {
-    return schema;
+    TableSchema read = TableSchema.check(table, columns);
+    encoder = new RowBinaryEncoder(read, new EventDecoder(Integer.MAX_VALUE));
+    schema = read;
   }
 
   @Override
-  public void write(List<Event> events) throws SinkException {
-    InsertSettings settings = new InsertSettings();
-    if (version.supportsDeduplicationToken()) {
-      settings.setDeduplicationToken(DeduplicationToken.of(events));
-    }
-    rows.clear();
-    encoder.encode(events, clock.instant(), rows);
+  public InsertResult insert(Insert insert) throws SinkException {
+    InsertSettings settings = insertSettings.forInsert(insert.token());
     try (InsertResponse response =
         client
             .insert(
-                table, schema.columnNames(), rows::writeTo, ClickHouseFormat.RowBinary, settings)
+                table,
+                insert.encoder().columnNames(),
+                out -> insert.body().writeTo(out, insert.from(), insert.to()),
+                ClickHouseFormat.RowBinary,
+                settings)
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      verifyWrittenRows(response.getWrittenRows(), events.size());
+      return version.reportsWrittenRows()
+          ? new InsertResult(OptionalLong.of(response.getWrittenRows()))
+          : InsertResult.unknown();
     } catch (ExecutionException e) {
       throw translate(e.getCause());
     } catch (TimeoutException e) {
@@ -122,14 +152,6 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
       throw new SinkException("interrupted while inserting", e);
     } catch (RuntimeException e) {
       throw translate(e);
-    }
-  }
-
-  /** Older servers send no summary (-1); a summary that disagrees means rows were lost. */
-  private void verifyWrittenRows(long written, int expected) throws SinkException {
-    if (written >= 0 && version.reportsWrittenRows() && written < expected) {
-      throw new SinkException(
-          "ClickHouse acknowledged " + written + " of " + expected + " rows", 319, null);
     }
   }
 

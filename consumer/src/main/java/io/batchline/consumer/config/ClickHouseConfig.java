@@ -28,4 +28,8 @@ public interface ClickHouseConfig {
   /** Longest time one insert may take before it is retried. */
   @WithDefault("30s")
   Duration insertTimeout();
+
+  /** LZ4-compress insert bodies: less network, more CPU on both ends. */
+  @WithDefault("true")
+  boolean compress();
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The seed's {@code event_processing} block. Environment variables map as usual ({@code
@@ -49,6 +50,37 @@ public interface EventProcessingConfig {
   /** How long a SIGTERM drain may keep retrying the last flush. */
   @WithDefault("25s")
   Duration drainTimeout();
+
+  /** Batches of different partitions encoded and inserted at once. */
+  @WithDefault("2")
+  int insertConcurrency();
+
+  /**
+   * How long a write may keep failing before liveness turns DOWN, so the platform restarts the pod
+   * or alerts. Readiness is DOWN from the first failure.
+   */
+  @WithDefault("10m")
+  Duration stallTimeout();
+
+  /** How long isolating the rows ClickHouse rejects may take for one batch. */
+  @WithDefault("60s")
+  Duration bisectTimeout();
+
+  /** Most records held at once across all partitions; by default two batches per insert slot. */
+  OptionalInt maxInflightRecords();
+
+  /** Most bytes held at once across all partitions; by default twice batch-max-bytes. */
+  OptionalLong maxInflightBytes();
+
+  default DeliverySettings toDeliverySettings(PipelineSettings pipeline) {
+    return DeliverySettings.resolve(
+        pipeline,
+        insertConcurrency(),
+        stallTimeout(),
+        bisectTimeout(),
+        maxInflightRecords(),
+        maxInflightBytes());
+  }
 
   default PipelineSettings toSettings() {
     return PipelineSettings.resolve(

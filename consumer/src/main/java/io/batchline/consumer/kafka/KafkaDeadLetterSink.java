@@ -3,7 +3,6 @@ package io.batchline.consumer.kafka;
 import io.batchline.consumer.batch.DeadLetterSink;
 import io.batchline.consumer.batch.Rejection;
 import io.batchline.consumer.batch.SinkException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -13,64 +12,73 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
- * Sends rejected records, unchanged, to the dead-letter topic. Headers say why and where from:
- * {@code batchline.reason}, {@code batchline.error}, {@code batchline.source.topic}, {@code
- * batchline.source.partition}, {@code batchline.source.offset}.
+ * Sends rejected records to the dead-letter topic, with headers that say why and where from (see
+ * {@link DeadLetterRecords}). A record always fits: one larger than the topic allows goes with its
+ * payload truncated, and one the broker still refuses as too large goes with headers only. Any
+ * other failure (broker down, topic deleted) fails the send, so the batch waits and is retried.
  */
 public final class KafkaDeadLetterSink implements DeadLetterSink, AutoCloseable {
 
-  public static final String REASON = "batchline.reason";
-  public static final String ERROR = "batchline.error";
-  public static final String SOURCE_TOPIC = "batchline.source.topic";
-  public static final String SOURCE_PARTITION = "batchline.source.partition";
-  public static final String SOURCE_OFFSET = "batchline.source.offset";
-  private static final int MAX_ERROR_CHARS = 1000;
+  private static final long ACK_TIMEOUT_SECONDS = 30;
 
   private final Producer<byte[], byte[]> producer;
-  private final String topic;
+  private final DeadLetterRecords records;
 
-  public KafkaDeadLetterSink(Producer<byte[], byte[]> producer, String topic) {
+  public KafkaDeadLetterSink(Producer<byte[], byte[]> producer, DeadLetterRecords records) {
     this.producer = producer;
-    this.topic = topic;
+    this.records = records;
   }
 
   @Override
   public void send(List<Rejection> rejections) throws SinkException {
     List<Future<RecordMetadata>> acks = new ArrayList<>(rejections.size());
     for (Rejection rejection : rejections) {
-      acks.add(producer.send(toRecord(rejection)));
+      acks.add(producer.send(records.fitting(rejection)));
     }
-    try {
-      for (Future<RecordMetadata> ack : acks) {
-        ack.get(30, TimeUnit.SECONDS);
+    for (int i = 0; i < acks.size(); i++) {
+      try {
+        await(acks.get(i));
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RecordTooLargeException)) {
+          throw failed(e);
+        }
+        resendWithoutPayload(rejections.get(i));
       }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new SinkException("dead-letter topic " + topic + " did not ack: " + e, e);
+    }
+  }
+
+  private void resendWithoutPayload(Rejection rejection) throws SinkException {
+    ProducerRecord<byte[], byte[]> headersOnly = records.withoutPayload(rejection);
+    try {
+      await(producer.send(headersOnly));
+    } catch (ExecutionException e) {
+      throw failed(e);
+    }
+  }
+
+  private void await(Future<RecordMetadata> ack) throws ExecutionException, SinkException {
+    try {
+      ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new SinkException(
+          "dead-letter topic "
+              + records.topic()
+              + " did not ack within "
+              + ACK_TIMEOUT_SECONDS
+              + " s",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SinkException("interrupted while dead-lettering", e);
     }
   }
 
-  private ProducerRecord<byte[], byte[]> toRecord(Rejection rejection) {
-    var source = rejection.record();
-    var headers = new RecordHeaders();
-    headers.add(REASON, utf8(rejection.reason().label()));
-    String detail = String.valueOf(rejection.detail());
-    headers.add(
-        ERROR,
-        utf8(detail.length() > MAX_ERROR_CHARS ? detail.substring(0, MAX_ERROR_CHARS) : detail));
-    headers.add(SOURCE_TOPIC, utf8(source.partition().topic()));
-    headers.add(SOURCE_PARTITION, utf8(Integer.toString(source.partition().partition())));
-    headers.add(SOURCE_OFFSET, utf8(Long.toString(source.offset())));
-    return new ProducerRecord<>(topic, null, null, null, source.value(), headers);
-  }
-
-  private static byte[] utf8(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
+  private SinkException failed(ExecutionException e) {
+    return new SinkException(
+        "dead-letter topic " + records.topic() + " did not ack: " + e.getCause(), e.getCause());
   }
 
   @Override

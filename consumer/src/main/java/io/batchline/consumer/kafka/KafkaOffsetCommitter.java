@@ -1,5 +1,6 @@
 package io.batchline.consumer.kafka;
 
+import io.batchline.consumer.batch.CommitPosition;
 import io.batchline.consumer.batch.OffsetCommitter;
 import io.batchline.consumer.batch.PartitionKey;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Commits with {@code commitSync}, on the poll loop's thread (the batcher runs there). The wait is
  * bounded: with the broker down, Kafka's default of 60 s would outlast a pod's grace period. A
- * commit that times out is retried with the next flush, and at worst its rows are replayed.
+ * commit that times out is retried, and at worst its rows are replayed.
  */
 public final class KafkaOffsetCommitter implements OffsetCommitter {
 
@@ -25,12 +26,13 @@ public final class KafkaOffsetCommitter implements OffsetCommitter {
   }
 
   @Override
-  public void commit(Map<PartitionKey, Long> offsets) {
-    Map<TopicPartition, OffsetAndMetadata> kafkaOffsets = new HashMap<>();
-    offsets.forEach(
-        (p, offset) ->
-            kafkaOffsets.put(
-                new TopicPartition(p.topic(), p.partition()), new OffsetAndMetadata(offset)));
-    consumer.commitSync(kafkaOffsets, COMMIT_TIMEOUT);
+  public void commit(Map<PartitionKey, CommitPosition> positions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    positions.forEach(
+        (p, position) ->
+            offsets.put(
+                new TopicPartition(p.topic(), p.partition()),
+                new OffsetAndMetadata(position.offset(), position.metadata())));
+    consumer.commitSync(offsets, COMMIT_TIMEOUT);
   }
 }

@@ -1,77 +1,81 @@
 package io.batchline.consumer.kafka;
 
+import io.batchline.consumer.batch.AssignedPartition;
 import io.batchline.consumer.batch.EventBatcher;
+import io.batchline.consumer.batch.Intent;
 import io.batchline.consumer.batch.PartitionKey;
+import io.batchline.consumer.batch.PipelineLog;
 import io.batchline.consumer.batch.SourceRecord;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The consumer's one thread: polls Kafka, hands records to the {@link EventBatcher}, pauses the
- * partitions while the batcher cannot take more, and drains on stop. The Kafka consumer is used
+ * The consumer's one Kafka thread: polls, hands records to the {@link EventBatcher}, pauses exactly
+ * the partitions the batcher cannot take more from, and drains on stop. The Kafka consumer is used
  * from this thread only; {@link #stop()} just raises a flag, because {@code wakeup()} would abort a
- * commit in flight.
+ * commit in flight. If the loop dies, it says why and calls {@code onFatal}, which ends the process
+ * with a non-zero exit.
  */
 public final class KafkaPollLoop implements Runnable {
 
-  private static final System.Logger LOG = System.getLogger(KafkaPollLoop.class.getName());
   private static final Duration MAX_POLL_WAIT = Duration.ofMillis(200);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String topic;
   private final EventBatcher batcher;
+  private final TopicIds topicIds;
   private final LoopState state;
   private final Duration drainTimeout;
   private final Clock clock;
+  private final PipelineLog log;
+  private final Runnable onFatal;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
-  private volatile boolean drained;
-  private boolean paused;
+  private volatile int leftUncommitted = -1;
 
-  public KafkaPollLoop(
-      KafkaConsumer<byte[], byte[]> consumer,
-      String topic,
-      EventBatcher batcher,
-      LoopState state,
-      Duration drainTimeout,
-      Clock clock) {
-    this.consumer = consumer;
-    this.topic = topic;
-    this.batcher = batcher;
-    this.state = state;
+  public KafkaPollLoop(PollLoopParts parts, Duration drainTimeout, Clock clock, Runnable onFatal) {
+    this.consumer = parts.consumer();
+    this.topic = parts.topic();
+    this.batcher = parts.batcher();
+    this.topicIds = parts.topicIds();
+    this.state = parts.state();
+    this.log = parts.log();
     this.drainTimeout = drainTimeout;
     this.clock = clock;
+    this.onFatal = onFatal;
   }
 
   @Override
   public void run() {
+    boolean failed = false;
     try {
       consumer.subscribe(List.of(topic), new RebalanceListener());
       while (running) {
         pollOnce();
       }
-      LOG.log(Level.INFO, "stopping batch flusher");
-      drained = batcher.drain(clock.instant().plus(drainTimeout), d -> Thread.sleep(d.toMillis()));
-      if (!drained) {
-        LOG.log(
-            Level.ERROR,
-            "drain timed out; "
-                + batcher.inFlight()
-                + " events stay uncommitted and will be read again by the next consumer");
-      }
+      log.info(() -> "stopping batch flusher");
+      leftUncommitted = batcher.drain(clock.instant().plus(drainTimeout));
     } catch (RuntimeException | InterruptedException e) {
-      LOG.log(Level.ERROR, "poll loop failed error=\"" + e + "\"", e);
+      failed = true;
+      log.error(() -> "poll loop failed error=\"" + e + "\"", e);
       state.failed(e);
     } finally {
       try {
@@ -80,20 +84,22 @@ public final class KafkaPollLoop implements Runnable {
         finished.countDown();
       }
     }
+    if (failed) {
+      onFatal.run();
+    }
   }
 
   private void pollOnce() {
-    boolean shouldPause = batcher.shouldPause();
-    if (shouldPause != paused) {
-      if (shouldPause) {
-        consumer.pause(consumer.assignment());
-      } else {
-        consumer.resume(consumer.paused());
+    applyPauses();
+    for (PartitionKey partition : batcher.pinnedPartitions()) {
+      try {
+        batcher.position(
+            partition,
+            consumer.position(
+                new TopicPartition(partition.topic(), partition.partition()), Duration.ZERO));
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        // not known yet; the next poll finds out
       }
-      paused = shouldPause;
-      state.paused(paused);
-    } else if (paused) {
-      consumer.pause(consumer.assignment());
     }
     Duration wait = batcher.timeUntilNextAction();
     ConsumerRecords<byte[], byte[]> records =
@@ -101,8 +107,30 @@ public final class KafkaPollLoop implements Runnable {
     if (!records.isEmpty()) {
       batcher.offer(toSourceRecords(records));
     }
-    batcher.process();
-    state.heartbeat(batcher.isFailing(), lag());
+    batcher.advance();
+    state.heartbeat(batcher.isFailing(), batcher.longestRetry(), lag());
+  }
+
+  private void applyPauses() {
+    Set<PartitionKey> wanted = batcher.partitionsToPause();
+    Set<TopicPartition> pause = new HashSet<>();
+    Set<TopicPartition> resume = new HashSet<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      boolean shouldPause = wanted.contains(new PartitionKey(tp.topic(), tp.partition()));
+      boolean isPaused = consumer.paused().contains(tp);
+      if (shouldPause && !isPaused) {
+        pause.add(tp);
+      } else if (!shouldPause && isPaused) {
+        resume.add(tp);
+      }
+    }
+    if (!pause.isEmpty()) {
+      consumer.pause(pause);
+    }
+    if (!resume.isEmpty()) {
+      consumer.resume(resume);
+    }
+    state.paused(consumer.paused().size());
   }
 
   private long lag() {
@@ -131,38 +159,55 @@ public final class KafkaPollLoop implements Runnable {
   }
 
   /**
-   * @return true when the loop finished in time and left nothing undelivered
+   * @return true when the loop finished in time and left nothing uncommitted
    */
   public boolean awaitDrained(Duration timeout) throws InterruptedException {
-    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && drained;
+    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && leftUncommitted == 0;
   }
 
   private final class RebalanceListener implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      if (!partitions.isEmpty()) {
-        LOG.log(Level.INFO, "partitions revoked, flushing before giving them up " + partitions);
-        batcher.partitionsRevoked(keys(partitions));
+      if (partitions.isEmpty()) {
+        return;
+      }
+      log.info(() -> "partitions revoked, flushing before giving them up " + partitions);
+      try {
+        batcher.partitionsRevoked(keys(partitions), clock.instant().plus(drainTimeout));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while flushing revoked partitions", e);
       }
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      LOG.log(
-          Level.WARNING,
-          "partitions lost, their uncommitted events will be replayed " + partitions);
+      log.warn(() -> "partitions lost, their uncommitted events will be replayed " + partitions);
       batcher.partitionsLost(keys(partitions));
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (!partitions.isEmpty()) {
-        LOG.log(Level.INFO, "partitions assigned " + partitions);
+      if (partitions.isEmpty()) {
+        return;
       }
-      if (paused) {
-        consumer.pause(partitions);
+      log.info(() -> "partitions assigned " + partitions);
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(30));
+      Map<String, UUID> ids = new HashMap<>();
+      List<AssignedPartition> assigned = new ArrayList<>();
+      for (TopicPartition tp : partitions) {
+        UUID id = ids.computeIfAbsent(tp.topic(), topicIds::refresh);
+        OffsetAndMetadata position = committed.get(tp);
+        assigned.add(
+            new AssignedPartition(
+                new PartitionKey(tp.topic(), tp.partition()),
+                id,
+                position == null ? OptionalLong.empty() : OptionalLong.of(position.offset()),
+                position == null ? Optional.empty() : Intent.parse(position.metadata())));
       }
+      batcher.partitionsAssigned(assigned);
     }
 
     private static List<PartitionKey> keys(Collection<TopicPartition> partitions) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The fraction of wall time spent writing to ClickHouse over the last minute: the autoscaling
- * signal. 0 means idle; near 1 means the consumer is write-bound and another replica would help.
- * Kept in one-second buckets so the value does not depend on how often it is scraped.
+ * The fraction of the insert slots' wall time spent writing to ClickHouse over the last minute: the
+ * autoscaling signal. With {@code slots} concurrent inserts, 1 means every slot wrote all the time;
+ * 0 means idle; near 1 means the consumer is write-bound and another replica would help. Kept in
+ * one-second buckets so the value does not depend on how often it is scraped.
  */
 public final class UtilizationWindow {
 
@@ -17,10 +18,12 @@ public final class UtilizationWindow {
   private final long[] bucketSecond = new long[BUCKETS];
   private final LongSupplier nanoTime;
   private final long startedAt;
+  private final int slots;
 
-  public UtilizationWindow(LongSupplier nanoTime) {
+  public UtilizationWindow(LongSupplier nanoTime, int slots) {
     this.nanoTime = nanoTime;
     this.startedAt = nanoTime.getAsLong();
+    this.slots = Math.max(1, slots);
   }
 
   /** Records a write that ended now and took {@code took}, split over the seconds it spanned. */
@@ -58,6 +61,6 @@ public final class UtilizationWindow {
         busy += busyNanos[i];
       }
     }
-    return Math.min(1.0, (double) busy / windowNanos);
+    return Math.min(1.0, (double) busy / ((double) windowNanos * slots));
   }
 }

@@ -5,341 +5,283 @@ import static io.batchline.consumer.batch.Records.P1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventBatcherTest {
 
-  private final MutableClock clock = new MutableClock();
-  private final FakeSinks sinks = new FakeSinks();
+  @Test
+  void cutsAtBatchSizeAndEachInsertHoldsOnePartitionsContiguousRange() {
+    BatcherHarness h = BatcherHarness.of(200, Duration.ofSeconds(5)).assign(P0, P1);
 
-  private EventBatcher batcher(int batchSize, long maxBytes, Duration flushInterval) {
-    return batcher(batchSize, maxBytes, flushInterval, RateLimiter.unlimited(clock));
-  }
+    h.offer(Records.events(P0, 0, 450));
+    h.offer(Records.events(P1, 0, 250));
 
-  private EventBatcher batcher(
-      int batchSize, long maxBytes, Duration flushInterval, RateLimiter rateLimiter) {
-    return new EventBatcher(
-        new FlushPolicy(batchSize, maxBytes, flushInterval),
-        new EventDecoder(1024 * 1024),
-        sinks,
-        sinks,
-        sinks,
-        new RetryClassifier(),
-        rateLimiter,
-        new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), () -> 0.5),
-        clock,
-        new BatchObserver() {});
-  }
-
-  private EventBatcher batcher(int batchSize, Duration flushInterval) {
-    return batcher(batchSize, Long.MAX_VALUE, flushInterval);
+    assertThat(h.sinks.inserts())
+        .extracting(a -> a.rows().get(0) + ".." + a.rows().get(a.rows().size() - 1))
+        .containsExactlyInAnyOrder("e0-0..e0-199", "e0-200..e0-399", "e1-0..e1-199");
+    assertThat(h.sinks.committed)
+        .containsEntry(P0, CommitPosition.delivered(400))
+        .containsEntry(P1, CommitPosition.delivered(200));
   }
 
   @Test
-  void flushesWhenBatchSizeIsReached() {
-    EventBatcher batcher = batcher(200, Duration.ofSeconds(5));
+  void cutsOnTimeWithTheInjectedClock() {
+    BatcherHarness h = BatcherHarness.of(200, Duration.ofSeconds(5)).assign(P0);
+    h.offer(Records.events(P0, 0, 10));
+    assertThat(h.sinks.attempts).isEmpty();
+    assertThat(h.batcher.timeUntilNextAction()).isEqualTo(Duration.ofSeconds(1));
 
-    batcher.offer(Records.events(P0, 0, 450));
-    batcher.process();
+    h.advance(Duration.ofMillis(4999));
+    assertThat(h.sinks.attempts).isEmpty();
 
-    assertThat(sinks.inserts).extracting(List::size).containsExactly(200, 200);
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 400L));
+    h.advance(Duration.ofMillis(1));
+    assertThat(h.sinks.inserts()).extracting(a -> a.rows().size()).containsExactly(10);
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(10));
   }
 
   @Test
-  void flushesOnTimeWithInjectedClock() {
-    EventBatcher batcher = batcher(200, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P0, 0, 10));
-    batcher.process();
-    assertThat(sinks.inserts).isEmpty();
-    assertThat(batcher.timeUntilNextAction()).isEqualTo(Duration.ofSeconds(5));
-
-    clock.advance(Duration.ofMillis(4999));
-    batcher.process();
-    assertThat(sinks.inserts).isEmpty();
-
-    clock.advance(Duration.ofMillis(1));
-    batcher.process();
-    assertThat(sinks.inserts).extracting(List::size).containsExactly(10);
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 10L));
-  }
-
-  @Test
-  void flushesWhenByteBoundIsReached() {
+  void cutsWhenTheByteBoundIsReached() {
     int eventBytes = Records.event(P0, 0).sizeBytes();
-    EventBatcher batcher = batcher(1000, eventBytes * 3L, Duration.ofSeconds(5));
+    BatcherHarness h =
+        new BatcherHarness(
+            new FakeSinks(),
+            new MutableClock(),
+            new FlushPolicy(1000, eventBytes * 3L, Duration.ofSeconds(5)));
+    h.assign(P0);
 
-    batcher.offer(Records.events(P0, 0, 7));
-    batcher.process();
+    h.offer(Records.events(P0, 0, 7));
 
-    assertThat(sinks.inserts).extracting(List::size).containsExactly(3, 3);
+    assertThat(h.sinks.inserts()).extracting(a -> a.rows().size()).containsExactly(3, 3);
   }
 
   @Test
   void rollbackModeWritesOneInsertPerEvent() {
-    EventBatcher batcher = batcher(1, Duration.ZERO);
+    BatcherHarness h = BatcherHarness.of(1, Duration.ZERO).assign(P0);
 
-    batcher.offer(Records.events(P0, 0, 5));
-    batcher.process();
+    h.offer(Records.events(P0, 0, 5));
 
-    assertThat(sinks.inserts).hasSize(5).allSatisfy(insert -> assertThat(insert).hasSize(1));
-    assertThat(sinks.commits).hasSize(5);
+    assertThat(h.sinks.inserts()).hasSize(5).allSatisfy(a -> assertThat(a.rows()).hasSize(1));
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(5));
   }
 
   @Test
-  void commitsNothingBeforeTheWriteSucceeds() {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P0, 0, 50));
-    batcher.offer(Records.events(P1, 0, 30));
-    batcher.process();
+  void recordsTheIntentBeforeTheInsertAndTheEndAfterIt() {
+    BatcherHarness h = BatcherHarness.of(100, Duration.ofSeconds(5)).assign(P0);
 
-    assertThat(sinks.commits).isEmpty();
+    h.offer(Records.events(P0, 0, 100));
 
-    clock.advance(Duration.ofSeconds(5));
-    batcher.process();
-
-    assertThat(sinks.commits).containsExactly(Map.of(P0, 50L, P1, 30L));
+    Intent intent = Intent.parse(h.sinks.commits.get(0).get(P0).metadata()).orElseThrow();
+    assertThat(h.sinks.commits.get(0).get(P0).offset()).isZero();
+    assertThat(intent.range()).isEqualTo(new OffsetRange(0, 99));
+    assertThat(intent.token()).startsWith(Records.TOPIC_ID + ":0:0-99:");
+    assertThat(h.sinks.inserts().get(0).token()).isEqualTo(intent.token());
+    assertThat(h.sinks.commits.get(1)).isEqualTo(Map.of(P0, CommitPosition.delivered(100)));
   }
 
   @Test
-  void failedWriteKeepsTheBatchCommitsNothingAndPauses() {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    sinks.failNextWrites = 1;
+  void oneCommitSettlesABatchAndRecordsTheNextOnesIntent() {
+    BatcherHarness h = BatcherHarness.of(100, Duration.ofSeconds(5)).assign(P0);
 
-    batcher.offer(Records.events(P0, 0, 150));
-    batcher.process();
+    h.offer(Records.events(P0, 0, 300));
 
-    assertThat(sinks.inserts).isEmpty();
-    assertThat(sinks.commits).isEmpty();
-    assertThat(batcher.isFailing()).isTrue();
-    assertThat(batcher.shouldPause()).isTrue();
-    assertThat(batcher.timeUntilNextAction()).isEqualTo(Duration.ofMillis(100));
-
-    clock.advance(Duration.ofMillis(100));
-    batcher.process();
-
-    assertThat(sinks.inserts).extracting(List::size).containsExactly(100);
-    assertThat(sinks.inserts.get(0).get(0).offset()).isZero();
-    assertThat(batcher.shouldPause()).isFalse();
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 100L));
+    assertThat(h.sinks.commits)
+        .extracting(c -> c.get(P0).offset() + (c.get(P0).metadata().isEmpty() ? "" : " intent"))
+        .containsExactly("0 intent", "100 intent", "200 intent", "300");
   }
 
   @Test
-  void backsOffExponentiallyWhileFailing() {
-    EventBatcher batcher = batcher(10, Duration.ofSeconds(5));
-    sinks.failNextWrites = 3;
-    batcher.offer(Records.events(P0, 0, 10));
-    batcher.process();
-    clock.advance(Duration.ofMillis(100));
-    batcher.process();
+  void aFailedWriteKeepsTheBatchCommitsNothingPastItAndRetriesAfterBackoff() {
+    BatcherHarness h = BatcherHarness.of(100, Duration.ofSeconds(5)).assign(P0);
+    h.sinks.failNextInserts = 1;
 
-    assertThat(batcher.timeUntilNextAction()).isEqualTo(Duration.ofMillis(200));
-    assertThat(sinks.commits).isEmpty();
+    h.offer(Records.events(P0, 0, 100));
+
+    assertThat(h.sinks.inserts()).isEmpty();
+    assertThat(h.sinks.committed.get(P0).offset()).isZero();
+    assertThat(h.batcher.isFailing()).isTrue();
+    assertThat(h.batcher.timeUntilNextAction()).isEqualTo(Duration.ofMillis(100));
+
+    h.advance(Duration.ofMillis(40));
+    assertThat(h.batcher.longestRetry()).isEqualTo(Duration.ofMillis(40));
+    h.advance(Duration.ofMillis(60));
+
+    assertThat(h.sinks.inserts()).hasSize(1);
+    assertThat(h.sinks.attempts.get(1).token()).isEqualTo(h.sinks.attempts.get(0).token());
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(100));
+    assertThat(h.batcher.isFailing()).isFalse();
+    assertThat(h.batcher.longestRetry()).isZero();
   }
 
   @Test
-  void badEventsGoToTheDeadLetterSinkAndOffsetsMovePastThem() {
-    EventBatcher batcher = batcher(3, Duration.ofSeconds(5));
-    batcher.offer(
+  void whileAWriteFailsItsPartitionFillsOneMoreBatchThenPauses() {
+    BatcherHarness h = BatcherHarness.of(100, Duration.ofSeconds(5)).assign(P0, P1);
+    h.sinks.failNextInserts = 1_000;
+
+    h.offer(Records.events(P0, 0, 350));
+
+    assertThat(h.batcher.partitionsToPause()).containsExactly(P0);
+    assertThat(h.batcher.heldRecords()).isEqualTo(350);
+  }
+
+  @Test
+  void aUsedUpBudgetPausesEveryPartition() {
+    FakeSinks sinks = new FakeSinks();
+    sinks.failNextInserts = 1_000;
+    MutableClock clock = new MutableClock();
+    BatcherHarness h =
+        new BatcherHarness(
+            sinks,
+            clock,
+            new FlushPolicy(100, 1L << 30, Duration.ofSeconds(5)),
+            RateLimiter.unlimited(clock),
+            new InFlightBudget(150, 1L << 30));
+    h.assign(P0, P1);
+
+    h.offer(Records.events(P0, 0, 160));
+
+    assertThat(h.batcher.partitionsToPause()).containsExactly(P0, P1);
+  }
+
+  @Test
+  void recordsOverTheRateLimitWaitWithTheirPartitionPaused() {
+    MutableClock clock = new MutableClock();
+    BatcherHarness h =
+        new BatcherHarness(
+            new FakeSinks(),
+            clock,
+            new FlushPolicy(10, 1L << 30, Duration.ZERO),
+            new RateLimiter(10, clock),
+            new InFlightBudget(1000, 1L << 30));
+    h.assign(P0);
+
+    h.offer(Records.events(P0, 0, 25));
+
+    assertThat(h.sinks.rowsWritten()).hasSize(10);
+    assertThat(h.batcher.partitionsToPause()).containsExactly(P0);
+    h.advance(Duration.ofSeconds(1));
+    assertThat(h.sinks.rowsWritten()).hasSize(20);
+  }
+
+  @Test
+  void aDeduplicatedInsertIsASuccessAndIsNotRetried() {
+    BatcherHarness h = BatcherHarness.of(10, Duration.ofSeconds(5)).assign(P0);
+    h.offer(Records.events(P0, 0, 10));
+    BatcherHarness next = new BatcherHarness(h.sinks, new MutableClock(), h.policy());
+    h.sinks.committed.put(P0, CommitPosition.intent(intentOf(h.sinks.inserts().get(0))));
+    next.resume(P0, h.sinks);
+
+    next.offer(Records.events(P0, 0, 10));
+
+    assertThat(h.sinks.inserts()).hasSize(2);
+    assertThat(next.batcher.isFailing()).isFalse();
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(10));
+  }
+
+  @Test
+  void aRecreatedTopicGetsTokensOfItsOwn() {
+    BatcherHarness h = BatcherHarness.of(10, Duration.ofSeconds(5));
+    h.batcher.partitionsAssigned(
         List.of(
-            Records.event(P0, 0),
-            Records.json(P0, 1, "not json"),
-            Records.event(P0, 2),
-            Records.json(P0, 3, "{\"event_name\":\"x\"}"),
-            Records.event(P0, 4)));
-    batcher.process();
+            new AssignedPartition(
+                P0,
+                java.util.UUID.randomUUID(),
+                java.util.OptionalLong.empty(),
+                java.util.Optional.empty())));
 
-    assertThat(sinks.deadLetters)
-        .extracting(Rejection::reason)
-        .containsExactly(RejectReason.NOT_JSON, RejectReason.MISSING_EXTERNAL_CUSTOMER_ID);
-    assertThat(sinks.rowsWritten()).isEqualTo(3);
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 5L));
+    h.offer(Records.events(P0, 0, 10));
+    BatcherHarness other = BatcherHarness.of(10, Duration.ofSeconds(5)).assign(P0);
+    other.offer(Records.events(P0, 0, 10));
+
+    assertThat(h.sinks.inserts().get(0).token()).isNotEqualTo(other.sinks.inserts().get(0).token());
+    assertThat(h.sinks.inserts().get(0).body()).isEqualTo(other.sinks.inserts().get(0).body());
   }
 
   @Test
-  void rowsTheServerRejectsAreBisectedOutAndTheRestIsWritten() {
-    EventBatcher batcher = batcher(8, Duration.ofSeconds(5));
-    sinks.rejectedByServer = e -> e.offset() == 5;
+  void aFailedCommitIsRetriedWithoutWritingAnythingTwice() {
+    BatcherHarness h = BatcherHarness.of(10, Duration.ofSeconds(5)).assign(P0);
+    h.sinks.failNextCommits = 1;
 
-    batcher.offer(Records.events(P0, 0, 8));
-    batcher.process();
+    h.offer(Records.events(P0, 0, 10));
+    assertThat(h.sinks.attempts).isEmpty();
 
-    assertThat(sinks.rowsWritten()).isEqualTo(7);
-    assertThat(sinks.deadLetters)
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.reason()).isEqualTo(RejectReason.REJECTED_BY_CLICKHOUSE);
-              assertThat(r.record().offset()).isEqualTo(5);
-            });
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 8L));
+    h.advance(Duration.ofSeconds(1));
+    assertThat(h.sinks.inserts()).hasSize(1);
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(10));
   }
 
   @Test
-  void revokedPartitionsAreFlushedAndCommittedBeforeTheyAreGivenUp() {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P0, 0, 10));
-    batcher.offer(Records.events(P1, 0, 10));
-    batcher.process();
+  void aRevokedPartitionIsWrittenAndCommittedBeforeItIsGivenUp() throws Exception {
+    BatcherHarness h = BatcherHarness.of(100, Duration.ofSeconds(5)).assign(P0, P1);
+    h.offer(Records.events(P0, 0, 30));
+    h.offer(Records.events(P1, 0, 20));
 
-    batcher.partitionsRevoked(List.of(P1));
+    h.batcher.partitionsRevoked(List.of(P0), h.clock.instant().plusSeconds(5));
 
-    assertThat(sinks.rowsWritten()).isEqualTo(20);
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 10L, P1, 10L));
+    assertThat(h.sinks.rowsWritten()).hasSize(30).allMatch(r -> r.startsWith("e0-"));
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(30));
+    assertThat(h.batcher.heldRecords()).isEqualTo(20);
   }
 
   @Test
-  void revokedPartitionsAreDroppedUncommittedWhenTheFlushFails() {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P0, 0, 10));
-    batcher.offer(Records.events(P1, 0, 10));
-    batcher.process();
-    sinks.failNextWrites = 1;
+  void aLostPartitionIsForgottenUncommitted() {
+    BatcherHarness h = BatcherHarness.of(100, Duration.ofSeconds(5)).assign(P0);
+    h.offer(Records.events(P0, 0, 30));
 
-    batcher.partitionsRevoked(List.of(P1));
-    clock.advance(Duration.ofSeconds(1));
-    batcher.process();
+    h.batcher.partitionsLost(List.of(P0));
 
-    assertThat(sinks.inserts)
-        .singleElement()
-        .satisfies(
-            insert -> assertThat(insert).allSatisfy(e -> assertThat(e.partition()).isEqualTo(P0)));
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 10L));
-  }
-
-  /** A batcher whose time-flushed batch of ten P0 events failed to write. */
-  private EventBatcher failingOnP0(int writeFailures) {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    sinks.failNextWrites = writeFailures;
-    offerAndFlushOnTime(batcher, Records.events(P0, 0, 10));
-    assertThat(batcher.isFailing()).isTrue();
-    return batcher;
-  }
-
-  private void offerAndFlushOnTime(EventBatcher batcher, List<SourceRecord> records) {
-    batcher.offer(records);
-    batcher.process();
-    clock.advance(Duration.ofSeconds(5));
-    batcher.process();
+    assertThat(h.batcher.heldRecords()).isZero();
+    assertThat(h.sinks.commits).isEmpty();
   }
 
   @Test
-  void aFailureEndsWhenItsWholeBatchIsRevokedSoNewPartitionsAreNotPausedForever() {
-    EventBatcher batcher = failingOnP0(2);
+  void drainWritesWhatIsBufferedDropsWhatWaitsAndReturnsAtOnce() throws Exception {
+    MutableClock clock = new MutableClock();
+    BatcherHarness h =
+        new BatcherHarness(
+            new FakeSinks(),
+            clock,
+            new FlushPolicy(1000, 1L << 30, Duration.ofSeconds(5)),
+            new RateLimiter(50, clock),
+            new InFlightBudget(10_000, 1L << 30));
+    h.assign(P0);
+    h.offer(Records.events(P0, 0, 80));
 
-    batcher.partitionsRevoked(List.of(P0));
+    int left = h.batcher.drain(clock.instant().plusSeconds(25));
 
-    assertThat(batcher.isFailing()).isFalse();
-    assertThat(batcher.shouldPause()).isFalse();
-    offerAndFlushOnTime(batcher, Records.events(P1, 0, 10));
-    assertThat(sinks.inserts)
-        .singleElement()
-        .satisfies(insert -> assertThat(insert).allMatch(e -> e.partition().equals(P1)));
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P1, 10L));
+    assertThat(h.sinks.rowsWritten()).hasSize(50);
+    assertThat(h.sinks.committed.get(P0)).isEqualTo(CommitPosition.delivered(50));
+    assertThat(left).isZero();
+    assertThat(clock.instant()).isEqualTo(new MutableClock().instant());
   }
 
   @Test
-  void aFailureEndsWhenItsWholeBatchIsLostSoTheDrainCanFinish() throws InterruptedException {
-    EventBatcher batcher = failingOnP0(1);
+  void drainGivesAFailingWriteOneMoreTryThenLeavesItUncommitted() throws Exception {
+    BatcherHarness h = BatcherHarness.of(10, Duration.ofSeconds(5)).assign(P0);
+    h.sinks.failNextInserts = 2;
+    h.offer(Records.events(P0, 0, 10));
 
-    batcher.partitionsLost(List.of(P0));
+    int left = h.batcher.drain(h.clock.instant().plusSeconds(25));
 
-    assertThat(batcher.shouldPause()).isFalse();
-    assertThat(batcher.drain(clock.instant().plusSeconds(10), clock::advance)).isTrue();
-    assertThat(sinks.inserts).isEmpty();
-    assertThat(sinks.commits).isEmpty();
-  }
-
-  /** A batcher that wrote ten P0 events and failed to commit them. */
-  private EventBatcher writtenButCommitFailed() {
-    EventBatcher batcher = batcher(10, Duration.ofSeconds(5));
-    sinks.failNextCommits = 1;
-    batcher.offer(Records.events(P0, 0, 10));
-    batcher.process();
-    assertThat(sinks.rowsWritten()).isEqualTo(10);
-    assertThat(sinks.commits).isEmpty();
-    return batcher;
+    assertThat(h.sinks.attempts).hasSize(2);
+    assertThat(left).isEqualTo(10);
+    assertThat(h.sinks.committed.get(P0).offset()).isZero();
   }
 
   @Test
-  void revokeCommitsWhatAFailedCommitLeftBehindEvenWithAnEmptyBuffer() {
-    EventBatcher batcher = writtenButCommitFailed();
-
-    batcher.partitionsRevoked(List.of(P0));
-
-    assertThat(sinks.commits).containsExactly(Map.of(P0, 10L));
+  void pausesNothingWhenIdle() {
+    BatcherHarness h = BatcherHarness.of(10, Duration.ofSeconds(5)).assign(P0, P1);
+    assertThat(h.batcher.partitionsToPause()).isEqualTo(Set.of());
   }
 
-  @Test
-  void drainCommitsWhatAFailedCommitLeftBehind() throws InterruptedException {
-    EventBatcher batcher = writtenButCommitFailed();
-
-    assertThat(batcher.drain(clock.instant().plusSeconds(10), clock::advance)).isTrue();
-
-    assertThat(sinks.commits).containsExactly(Map.of(P0, 10L));
-  }
-
-  @Test
-  void drainWritesEverythingAndRetriesUntilTheDeadline() throws InterruptedException {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P0, 0, 42));
-    batcher.process();
-    sinks.failNextWrites = 2;
-
-    boolean drained = batcher.drain(clock.instant().plusSeconds(10), clock::advance);
-
-    assertThat(drained).isTrue();
-    assertThat(sinks.rowsWritten()).isEqualTo(42);
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 42L));
-  }
-
-  @Test
-  void drainGivesUpAtTheDeadlineWithoutCommitting() throws InterruptedException {
-    EventBatcher batcher = batcher(100, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P0, 0, 42));
-    batcher.process();
-    sinks.failNextWrites = 1000;
-    Instant deadline = clock.instant().plusSeconds(10);
-
-    boolean drained = batcher.drain(deadline, clock::advance);
-
-    assertThat(drained).isFalse();
-    assertThat(clock.instant()).isEqualTo(deadline);
-    assertThat(sinks.commits).isEmpty();
-  }
-
-  @Test
-  void deduplicationTokenIsTheOffsetRangePerPartition() {
-    EventBatcher batcher = batcher(6, Duration.ofSeconds(5));
-    batcher.offer(Records.events(P1, 7, 3));
-    batcher.offer(Records.events(P0, 100, 3));
-    batcher.process();
-
-    assertThat(sinks.tokens).containsExactly("events-0:100-102,events-1:7-9");
-  }
-
-  @Test
-  void rateLimitHoldsRecordsBackAndPausesUntilPermitsRefill() {
-    EventBatcher batcher =
-        batcher(5, Long.MAX_VALUE, Duration.ofSeconds(5), new RateLimiter(10, clock));
-    batcher.offer(Records.events(P0, 0, 25));
-    batcher.process();
-
-    assertThat(sinks.rowsWritten()).isEqualTo(10);
-    assertThat(batcher.shouldPause()).isTrue();
-    assertThat(batcher.timeUntilNextAction()).isEqualTo(Duration.ofMillis(100));
-    assertThat(sinks.lastCommit()).isEqualTo(Map.of(P0, 10L));
-
-    clock.advance(Duration.ofSeconds(1));
-    batcher.process();
-    assertThat(sinks.rowsWritten()).isEqualTo(20);
-
-    clock.advance(Duration.ofSeconds(1));
-    batcher.process();
-    assertThat(sinks.rowsWritten()).isEqualTo(25);
-    assertThat(batcher.shouldPause()).isFalse();
+  private static Intent intentOf(FakeSinks.Attempt attempt) {
+    String[] parts = attempt.token().split(":");
+    String[] range = parts[2].split("-");
+    return new Intent(
+        new OffsetRange(Long.parseLong(range[0]), Long.parseLong(range[1])),
+        new MutableClock().instant(),
+        attempt.token());
   }
 }

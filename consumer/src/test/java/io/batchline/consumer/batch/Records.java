@@ -3,11 +3,13 @@ package io.batchline.consumer.batch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 final class Records {
 
   static final PartitionKey P0 = new PartitionKey("events", 0);
   static final PartitionKey P1 = new PartitionKey("events", 1);
+  static final UUID TOPIC_ID = UUID.fromString("3f2c9d4e-0000-4000-8000-00000000a11e");
 
   private Records() {}
 
@@ -16,16 +18,14 @@ final class Records {
         partition, offset, 1_764_201_600_000L, json.getBytes(StandardCharsets.UTF_8));
   }
 
+  static SourceRecord value(PartitionKey partition, long offset, String value) {
+    return new SourceRecord(
+        partition, offset, 1_764_201_600_000L, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A record whose row is {@code e<partition>-<offset>}. */
   static SourceRecord event(PartitionKey partition, long offset) {
-    return json(
-        partition,
-        offset,
-        "{\"id\":\"e-"
-            + partition.partition()
-            + "-"
-            + offset
-            + "\",\"event_name\":\"api_call\",\"external_customer_id\":\"c1\","
-            + "\"properties\":{\"tokens\":3}}");
+    return value(partition, offset, "e" + partition.partition() + "-" + offset);
   }
 
   static List<SourceRecord> events(PartitionKey partition, long from, int count) {
@@ -34,5 +34,10 @@ final class Records {
       result.add(event(partition, offset));
     }
     return result;
+  }
+
+  static AssignedPartition fresh(PartitionKey partition) {
+    return new AssignedPartition(
+        partition, TOPIC_ID, java.util.OptionalLong.empty(), java.util.Optional.empty());
   }
 }

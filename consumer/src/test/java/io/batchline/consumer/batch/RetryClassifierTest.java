@@ -13,7 +13,7 @@ class RetryClassifierTest {
   private final RetryClassifier classifier = new RetryClassifier();
 
   @ParameterizedTest
-  @ValueSource(ints = {159, 209, 210, 252, 319, 60, 16, 516, 999, 12345})
+  @ValueSource(ints = {159, 209, 210, 252, 319, 60, 516, 999, 12345})
   void serverErrorsThatNoSingleRowCausesAreRetried(int code) {
     assertThat(classifier.classify(new SinkException("boom", code, null)))
         .isEqualTo(Failure.TRANSIENT);
@@ -29,6 +29,33 @@ class RetryClassifierTest {
   @Test
   void networkFailuresWithoutACodeAreRetried() {
     assertThat(classifier.classify(new SinkException("down", new ConnectException("refused"))))
+        .isEqualTo(Failure.TRANSIENT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {8, 10, 16, 33, 47})
+  void errorsOfColumnsThatChangedUnderUsAreSchemaChanges(int code) {
+    assertThat(classifier.classify(new SinkException("no such column", code, null)))
+        .isEqualTo(Failure.SCHEMA_CHANGED);
+  }
+
+  @Test
+  void tooManyPartitionsInOneInsertIsSplitNotRetried() {
+    assertThat(
+            classifier.classify(
+                new SinkException(
+                    "Code: 252. DB::Exception: Too many partitions for single INSERT block (more"
+                        + " than 100).",
+                    252,
+                    null)))
+        .isEqualTo(Failure.TOO_MANY_PARTITIONS);
+    assertThat(
+            classifier.classify(
+                new SinkException(
+                    "Code: 252. DB::Exception: Too many parts (300). Merges are processing"
+                        + " significantly slower than inserts",
+                    252,
+                    null)))
         .isEqualTo(Failure.TRANSIENT);
   }
 }

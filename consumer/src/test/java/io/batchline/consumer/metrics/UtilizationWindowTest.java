@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class UtilizationWindowTest {
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
-  private final UtilizationWindow window = new UtilizationWindow(nanos::get);
+  private final UtilizationWindow window = new UtilizationWindow(nanos::get, 1);
 
   private void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
@@ -34,5 +34,17 @@ class UtilizationWindowTest {
 
     advance(Duration.ofSeconds(90));
     assertThat(window.value()).isZero();
+  }
+
+  @Test
+  void isSharedOutAmongTheInsertSlots() {
+    UtilizationWindow twoSlots = new UtilizationWindow(nanos::get, 2);
+    for (int i = 0; i < 10; i++) {
+      advance(Duration.ofSeconds(1));
+      twoSlots.record(Duration.ofMillis(500));
+      twoSlots.record(Duration.ofMillis(500));
+    }
+    // 10 s of two slots, each busy half the time.
+    assertThat(twoSlots.value()).isCloseTo(0.5, within(0.01));
   }
 }

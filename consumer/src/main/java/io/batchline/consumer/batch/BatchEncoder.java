@@ -1,0 +1,54 @@
+package io.batchline.consumer.batch;
+
+import io.batchline.consumer.table.EncodedRow;
+import io.batchline.consumer.table.RowBinaryBuffer;
+import io.batchline.consumer.table.RowEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import net.jpountz.xxhash.XXHash64;
+import net.jpountz.xxhash.XXHashFactory;
+
+/** Encodes a cut batch into one RowBinary body, setting aside the records that cannot be rows. */
+public final class BatchEncoder {
+
+  private static final XXHash64 DIGEST = XXHashFactory.fastestJavaInstance().hash64();
+  private static final long DIGEST_SEED = 0x6261746368L;
+
+  private BatchEncoder() {}
+
+  public static EncodedBatch encode(PendingBatch batch, RowEncoder encoder) {
+    int expectedBytes = (int) Math.min(Integer.MAX_VALUE - 16, batch.bytes() + 64L * batch.size());
+    RowBinaryBuffer body = new RowBinaryBuffer(expectedBytes);
+    int[] rowEnds = new int[batch.size()];
+    List<SourceRecord> rowRecords = new ArrayList<>(batch.size());
+    List<Rejection> rejections = new ArrayList<>();
+    long oldest = Long.MAX_VALUE;
+    for (SourceRecord record : batch.records()) {
+      EncodedRow row = encoder.encode(record, batch.ingestedAt(), body);
+      if (row instanceof EncodedRow.Written written) {
+        rowEnds[rowRecords.size()] = body.size();
+        rowRecords.add(record);
+        oldest = Math.min(oldest, written.eventTimeMillis());
+      } else if (row instanceof EncodedRow.Rejected rejected) {
+        rejections.add(rejected.rejection());
+      }
+    }
+    int[] ends = rowRecords.size() == rowEnds.length ? rowEnds : copy(rowEnds, rowRecords.size());
+    return new EncodedBatch(
+        batch,
+        body,
+        ends,
+        List.copyOf(rowRecords),
+        List.copyOf(rejections),
+        DIGEST.hash(body.array(), 0, body.size(), DIGEST_SEED),
+        rowRecords.isEmpty() ? OptionalLong.empty() : OptionalLong.of(oldest),
+        encoder);
+  }
+
+  private static int[] copy(int[] values, int length) {
+    int[] result = new int[length];
+    System.arraycopy(values, 0, result, 0, length);
+    return result;
+  }
+}

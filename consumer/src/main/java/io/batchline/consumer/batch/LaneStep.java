@@ -1,0 +1,77 @@
+package io.batchline.consumer.batch;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One partition's turn on the poll thread: takes held-back records into the open batch as far as
+ * the batch bounds and the rate limit allow, and cuts the open batch when a trigger fires.
+ */
+final class LaneStep {
+
+  private LaneStep() {}
+
+  static boolean run(
+      PartitionLane lane,
+      BatcherSettings settings,
+      Instant now,
+      boolean budgetUsedUp,
+      WriterPool pool,
+      EventSink sink,
+      PipelineLog log) {
+    boolean progress = false;
+    FlushPolicy policy = settings.policy();
+    while (!lane.waiting.isEmpty()) {
+      SourceRecord next = lane.waiting.peekFirst();
+      if (!policy.hasRoomFor(lane.open, next)) {
+        if (!lane.canCut()) {
+          break;
+        }
+        cut(lane, fullTrigger(lane, policy), now, pool, sink);
+        progress = true;
+        continue;
+      }
+      if (!settings.rateLimiter().tryAcquire()) {
+        break;
+      }
+      lane.waiting.pollFirst();
+      lane.add(next, now).ifPresent(warning -> log.warn(() -> warning));
+      progress = true;
+    }
+    Optional<FlushTrigger> due = due(lane, policy, now, budgetUsedUp);
+    if (due.isPresent() && lane.canCut()) {
+      cut(lane, due.get(), now, pool, sink);
+      progress = true;
+    }
+    return progress;
+  }
+
+  private static Optional<FlushTrigger> due(
+      PartitionLane lane, FlushPolicy policy, Instant now, boolean budgetUsedUp) {
+    if (lane.finishing != null) {
+      if (lane.open.pinned().isPresent() && !lane.open.pinnedComplete(lane.position)) {
+        lane.open.clear();
+        return Optional.empty();
+      }
+      return Optional.of(lane.finishing);
+    }
+    Optional<FlushTrigger> due = policy.due(lane.open, now, lane.position);
+    if (due.isEmpty() && budgetUsedUp && lane.open.pinned().isEmpty()) {
+      return Optional.of(FlushTrigger.BYTES);
+    }
+    return due;
+  }
+
+  private static FlushTrigger fullTrigger(PartitionLane lane, FlushPolicy policy) {
+    if (lane.open.pinned().isPresent()) {
+      return FlushTrigger.REPLAY;
+    }
+    return lane.open.size() >= policy.batchSize() ? FlushTrigger.SIZE : FlushTrigger.BYTES;
+  }
+
+  private static void cut(
+      PartitionLane lane, FlushTrigger trigger, Instant now, WriterPool pool, EventSink sink) {
+    InFlightBatch batch = lane.cut(trigger, now);
+    pool.encode(batch, sink.encoder());
+  }
+}

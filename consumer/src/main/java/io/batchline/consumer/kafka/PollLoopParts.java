@@ -1,0 +1,14 @@
+package io.batchline.consumer.kafka;
+
+import io.batchline.consumer.batch.EventBatcher;
+import io.batchline.consumer.batch.PipelineLog;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/** What the poll loop drives: the Kafka consumer and its topic, the batcher, and who watches. */
+public record PollLoopParts(
+    KafkaConsumer<byte[], byte[]> consumer,
+    String topic,
+    EventBatcher batcher,
+    TopicIds topicIds,
+    LoopState state,
+    PipelineLog log) {}

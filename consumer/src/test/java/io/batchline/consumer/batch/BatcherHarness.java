@@ -1,0 +1,94 @@
+package io.batchline.consumer.batch;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One consumer's batcher over the fakes, with writer tasks run inline (so one {@link #advance()}
+ * goes as far as it can) and a clock the test moves.
+ */
+final class BatcherHarness {
+
+  final MutableClock clock;
+  final FakeSinks sinks;
+  final EventBatcher batcher;
+  private final FlushPolicy policy;
+
+  BatcherHarness(FakeSinks sinks, MutableClock clock, FlushPolicy policy) {
+    this(
+        sinks,
+        clock,
+        policy,
+        RateLimiter.unlimited(clock),
+        new InFlightBudget(1_000_000, 1L << 30));
+  }
+
+  BatcherHarness(
+      FakeSinks sinks,
+      MutableClock clock,
+      FlushPolicy policy,
+      RateLimiter rateLimiter,
+      InFlightBudget budget) {
+    this.clock = clock;
+    this.sinks = sinks;
+    this.policy = policy;
+    this.batcher =
+        new EventBatcher(
+            new BatcherSettings(
+                policy,
+                budget,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), () -> 0.5),
+                rateLimiter,
+                Duration.ofSeconds(60)),
+            new BatcherPorts(
+                new WriterPorts(sinks, sinks, new RetryClassifier(), clock), sinks, Runnable::run),
+            clock,
+            new PipelineLog(BatcherHarness.class, "test"),
+            new BatchObserver() {});
+  }
+
+  FlushPolicy policy() {
+    return policy;
+  }
+
+  static BatcherHarness of(int batchSize, Duration flush) {
+    return new BatcherHarness(
+        new FakeSinks(), new MutableClock(), new FlushPolicy(batchSize, 1L << 30, flush));
+  }
+
+  BatcherHarness assign(PartitionKey... partitions) {
+    batcher.partitionsAssigned(java.util.Arrays.stream(partitions).map(Records::fresh).toList());
+    return this;
+  }
+
+  /** Assigns the partition as its next owner would find it: from what was committed. */
+  BatcherHarness resume(PartitionKey partition, FakeSinks committedBy) {
+    CommitPosition position = committedBy.committed.get(partition);
+    batcher.partitionsAssigned(
+        List.of(
+            new AssignedPartition(
+                partition,
+                Records.TOPIC_ID,
+                position == null
+                    ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of(position.offset()),
+                position == null
+                    ? java.util.Optional.empty()
+                    : Intent.parse(position.metadata()))));
+    return this;
+  }
+
+  void offer(List<SourceRecord> records) {
+    batcher.offer(records);
+    batcher.advance();
+  }
+
+  void advance() {
+    batcher.advance();
+  }
+
+  void advance(Duration by) {
+    clock.advance(by);
+    batcher.advance();
+  }
+}
