@@ -110,7 +110,8 @@ final class Pipeline {
                 settings.rateLimit() == 0
                     ? RateLimiter.unlimited(clock)
                     : new RateLimiter(settings.rateLimit(), clock),
-                delivery.bisectTimeout()),
+                delivery.bisectTimeout(),
+                settings.maxEventBytes()),
             new BatcherPorts(
                 new WriterPorts(sink, deadLetters, new RetryClassifier(), clock),
                 new KafkaOffsetCommitter(consumer),
@@ -130,9 +131,6 @@ final class Pipeline {
             settings.drainTimeout(),
             clock,
             onFatal);
-    parts.health().started(metrics, delivery.stallTimeout());
-    Thread thread = new Thread(loop, "batchline-poll-loop");
-    thread.start();
     log.info(
         () ->
             "initialized event consumption service with batching batch_size="
@@ -153,6 +151,9 @@ final class Pipeline {
                 + settings.rollbackMode()
                 + " insert_concurrency="
                 + delivery.insertConcurrency());
+    parts.health().started(metrics, delivery.stallTimeout());
+    Thread thread = new Thread(loop, "batchline-poll-loop");
+    thread.start();
     return new Pipeline(
         loop,
         sink,

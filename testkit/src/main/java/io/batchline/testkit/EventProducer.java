@@ -24,17 +24,34 @@ public final class EventProducer implements AutoCloseable {
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
   public EventProducer(String bootstrapServers) {
+    this(bootstrapServers, 1_048_576);
+  }
+
+  /**
+   * @param maxRequestSize the largest record this producer may send, for topics that take more than
+   *     Kafka's default of 1 MiB
+   */
+  public EventProducer(String bootstrapServers, int maxRequestSize) {
     this.bootstrapServers = bootstrapServers;
     producer =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "10",
-                ProducerConfig.BATCH_SIZE_CONFIG, "131072",
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                "10",
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                "131072",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                Integer.toString(maxRequestSize),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName()));
   }
 
   /**
@@ -90,6 +107,24 @@ public final class EventProducer implements AutoCloseable {
     producer.send(
         new ProducerRecord<>(
             topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
+        (metadata, error) -> {
+          if (error != null) {
+            firstFailure.compareAndSet(null, error);
+          }
+        });
+  }
+
+  /** Sends one record to the given partition. */
+  public void send(String topic, int partition, String key, String value) {
+    if (writableTopics.add(topic)) {
+      TopicReadiness.await(bootstrapServers, topic, TOPIC_READY_TIMEOUT);
+    }
+    producer.send(
+        new ProducerRecord<>(
+            topic,
+            partition,
+            key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+            value == null ? null : value.getBytes(StandardCharsets.UTF_8)),
         (metadata, error) -> {
           if (error != null) {
             firstFailure.compareAndSet(null, error);

@@ -107,10 +107,15 @@ public final class LocalStack {
   }
 
   public void createTopic(String name, int partitions) {
+    createTopic(name, partitions, Map.of());
+  }
+
+  /** Creates a topic with topic-level configs, e.g. {@code max.message.bytes}. */
+  public void createTopic(String name, int partitions, Map<String, String> configs) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
       admin
-          .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+          .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
           .all()
           .get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

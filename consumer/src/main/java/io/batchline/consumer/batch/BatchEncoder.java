@@ -9,7 +9,10 @@ import java.util.OptionalLong;
 import net.jpountz.xxhash.XXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 
-/** Encodes a cut batch into one RowBinary body, setting aside the records that cannot be rows. */
+/**
+ * Encodes a cut batch into one RowBinary body, setting aside the records that cannot be rows: those
+ * over {@code max-event-bytes}, and those the table's encoder rejects.
+ */
 public final class BatchEncoder {
 
   private static final XXHash64 DIGEST = XXHashFactory.fastestJavaInstance().hash64();
@@ -17,7 +20,10 @@ public final class BatchEncoder {
 
   private BatchEncoder() {}
 
-  public static EncodedBatch encode(PendingBatch batch, RowEncoder encoder) {
+  /**
+   * @param maxEventBytes larger records are rejected as too large before they are decoded
+   */
+  public static EncodedBatch encode(PendingBatch batch, RowEncoder encoder, int maxEventBytes) {
     int expectedBytes = (int) Math.min(Integer.MAX_VALUE - 16, batch.bytes() + 64L * batch.size());
     RowBinaryBuffer body = new RowBinaryBuffer(expectedBytes);
     int[] rowEnds = new int[batch.size()];
@@ -25,6 +31,14 @@ public final class BatchEncoder {
     List<Rejection> rejections = new ArrayList<>();
     long oldest = Long.MAX_VALUE;
     for (SourceRecord record : batch.records()) {
+      if (record.sizeBytes() > maxEventBytes) {
+        rejections.add(
+            Rejection.of(
+                record,
+                RejectReason.TOO_LARGE,
+                "event is " + record.sizeBytes() + " bytes, max-event-bytes is " + maxEventBytes));
+        continue;
+      }
       EncodedRow row = encoder.encode(record, batch.ingestedAt(), body);
       if (row instanceof EncodedRow.Written written) {
         rowEnds[rowRecords.size()] = body.size();

@@ -19,12 +19,20 @@ public final class BatchWriter {
 
   private final WriterPorts ports;
   private final Duration bisectTimeLimit;
+  private final int maxEventBytes;
   private final PipelineLog log;
 
-  public BatchWriter(WriterPorts ports, Duration bisectTimeLimit, PipelineLog log) {
+  public BatchWriter(
+      WriterPorts ports, Duration bisectTimeLimit, int maxEventBytes, PipelineLog log) {
     this.ports = ports;
     this.bisectTimeLimit = bisectTimeLimit;
+    this.maxEventBytes = maxEventBytes;
     this.log = log;
+  }
+
+  /** Encodes a cut batch with the table's current encoder. */
+  EncodedBatch encode(PendingBatch batch) {
+    return BatchEncoder.encode(batch, ports.sink().encoder(), maxEventBytes);
   }
 
   WriteOutcome write(InFlightBatch flight) {
@@ -41,7 +49,9 @@ public final class BatchWriter {
                   + " first_offset="
                   + pending.range().first()
                   + " last_offset="
-                  + pending.range().last());
+                  + pending.range().last()
+                  + " token="
+                  + flight.intent.token());
     }
     try {
       if (!flight.rejectionsSent) {
@@ -100,7 +110,7 @@ public final class BatchWriter {
   private void reencode(InFlightBatch flight, List<Rejection> deadLettered) throws SinkException {
     Set<Long> alreadySent = new HashSet<>();
     flight.encoded.rejections().forEach(r -> alreadySent.add(r.record().offset()));
-    flight.encoded = BatchEncoder.encode(flight.pending, ports.sink().encoder());
+    flight.encoded = encode(flight.pending);
     log.warn(
         () ->
             "table columns changed, batch encoded again partition="

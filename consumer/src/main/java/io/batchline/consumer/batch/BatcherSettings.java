@@ -5,6 +5,7 @@ import java.time.Duration;
 /**
  * How the batcher cuts, bounds and retries.
  *
+ * @param maxEventBytes larger records are dead-lettered as too large, unread
  * @param bisectTimeLimit how long isolating the rows the server rejects may take before the rest of
  *     a refused part is dead-lettered whole
  */
@@ -13,4 +14,5 @@ public record BatcherSettings(
     InFlightBudget budget,
     Backoff backoff,
     RateLimiter rateLimiter,
-    Duration bisectTimeLimit) {}
+    Duration bisectTimeLimit,
+    int maxEventBytes) {}

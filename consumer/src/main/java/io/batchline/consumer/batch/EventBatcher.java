@@ -38,7 +38,6 @@ public final class EventBatcher {
   private static final Duration BUSY_WAIT = Duration.ofMillis(5);
 
   private final BatcherSettings settings;
-  private final EventSink sink;
   private final OffsetCommitter committer;
   private final WriterPool pool;
   private final Clock clock;
@@ -56,11 +55,13 @@ public final class EventBatcher {
       PipelineLog log,
       BatchObserver observer) {
     this.settings = settings;
-    this.sink = ports.writer().sink();
     this.committer = ports.committer();
     BatchWriter writer =
         new BatchWriter(
-            ports.writer(), settings.bisectTimeLimit(), log.forClass(BatchWriter.class));
+            ports.writer(),
+            settings.bisectTimeLimit(),
+            settings.maxEventBytes(),
+            log.forClass(BatchWriter.class));
     this.pool = new WriterPool(ports.writers(), writer);
     this.clock = clock;
     this.log = log;
@@ -119,7 +120,7 @@ public final class EventBatcher {
     }
     boolean budgetUsedUp = settings.budget().isUsedUp(lanes.heldRecords(), lanes.heldBytes());
     for (PartitionLane lane : lanes.all()) {
-      progress |= LaneStep.run(lane, settings, now, budgetUsedUp, pool, sink, log);
+      progress |= LaneStep.run(lane, settings, now, budgetUsedUp, pool, log);
       InFlightBatch head = lane.head();
       if (head != null
           && head.stage == InFlightBatch.Stage.RETRY_WAIT

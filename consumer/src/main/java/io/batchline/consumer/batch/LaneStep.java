@@ -17,7 +17,6 @@ final class LaneStep {
       Instant now,
       boolean budgetUsedUp,
       WriterPool pool,
-      EventSink sink,
       PipelineLog log) {
     boolean progress = false;
     FlushPolicy policy = settings.policy();
@@ -27,7 +26,7 @@ final class LaneStep {
         if (!lane.canCut()) {
           break;
         }
-        cut(lane, fullTrigger(lane, policy), now, pool, sink);
+        cut(lane, fullTrigger(lane, policy), now, pool);
         progress = true;
         continue;
       }
@@ -40,7 +39,7 @@ final class LaneStep {
     }
     Optional<FlushTrigger> due = due(lane, policy, now, budgetUsedUp);
     if (due.isPresent() && lane.canCut()) {
-      cut(lane, due.get(), now, pool, sink);
+      cut(lane, due.get(), now, pool);
       progress = true;
     }
     return progress;
@@ -69,9 +68,7 @@ final class LaneStep {
     return lane.open.size() >= policy.batchSize() ? FlushTrigger.SIZE : FlushTrigger.BYTES;
   }
 
-  private static void cut(
-      PartitionLane lane, FlushTrigger trigger, Instant now, WriterPool pool, EventSink sink) {
-    InFlightBatch batch = lane.cut(trigger, now);
-    pool.encode(batch, sink.encoder());
+  private static void cut(PartitionLane lane, FlushTrigger trigger, Instant now, WriterPool pool) {
+    pool.encode(lane.cut(trigger, now));
   }
 }

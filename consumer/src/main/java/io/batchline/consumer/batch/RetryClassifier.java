@@ -32,10 +32,12 @@ public final class RetryClassifier {
    * CANNOT_PARSE_INPUT_ASSERTION_FAILED (27), CANNOT_PARSE_DATE (38), CANNOT_PARSE_DATETIME (41),
    * TYPE_MISMATCH (53), ARGUMENT_OUT_OF_BOUND (69), CANNOT_CONVERT_TYPE (70), CANNOT_PARSE_NUMBER
    * (72), INCORRECT_DATA (117), TOO_LARGE_STRING_SIZE (131), VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE
-   * (321), CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN (349), VIOLATED_CONSTRAINT (469).
+   * (321), CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN (349), FUNCTION_THROW_IF_VALUE_IS_NON_ZERO (395: a
+   * table's own check, such as a MATERIALIZED column with {@code throwIf}), VIOLATED_CONSTRAINT
+   * (469).
    */
   private static final Set<Integer> ROW_ERROR_CODES =
-      Set.of(6, 26, 27, 38, 41, 53, 69, 70, 72, 117, 131, 321, 349, 469);
+      Set.of(6, 26, 27, 38, 41, 53, 69, 70, 72, 117, 131, 321, 349, 395, 469);
 
   /**
    * Codes a table whose columns changed under us causes: THERE_IS_NO_COLUMN (8),

@@ -1,6 +1,5 @@
 package io.batchline.consumer.batch;
 
-import io.batchline.consumer.table.RowEncoder;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -35,8 +34,8 @@ final class WriterPool {
     this.writer = writer;
   }
 
-  void encode(InFlightBatch batch, RowEncoder encoder) {
-    submit(batch, () -> new Encoded(batch, BatchEncoder.encode(batch.pending, encoder)));
+  void encode(InFlightBatch batch) {
+    submit(batch, () -> new Encoded(batch, writer.encode(batch.pending)));
   }
 
   void write(InFlightBatch batch) {

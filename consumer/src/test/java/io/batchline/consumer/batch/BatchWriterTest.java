@@ -23,11 +23,12 @@ class BatchWriterTest {
             clock.instant(),
             0);
     InFlightBatch batch = new InFlightBatch(pending);
-    batch.encoded = BatchEncoder.encode(pending, server.encoder());
+    batch.encoded = BatchEncoder.encode(pending, server.encoder(), 1 << 20);
     batch.intent = new Intent(pending.range(), pending.ingestedAt(), "t");
     return new BatchWriter(
             new WriterPorts(server, server, new RetryClassifier(), clock),
             bisectLimit,
+            1 << 20,
             new PipelineLog(BatchWriterTest.class, "test"))
         .write(batch);
   }

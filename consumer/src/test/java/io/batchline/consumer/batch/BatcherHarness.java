@@ -39,7 +39,8 @@ final class BatcherHarness {
                 budget,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), () -> 0.5),
                 rateLimiter,
-                Duration.ofSeconds(60)),
+                Duration.ofSeconds(60),
+                1 << 20),
             new BatcherPorts(
                 new WriterPorts(sinks, sinks, new RetryClassifier(), clock), sinks, Runnable::run),
             clock,

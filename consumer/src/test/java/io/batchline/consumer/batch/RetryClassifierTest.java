@@ -20,7 +20,7 @@ class RetryClassifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {27, 53, 117, 6, 41})
+  @ValueSource(ints = {27, 53, 117, 6, 41, 395})
   void dataErrorsAreBisectedToTheRejectedRows(int code) {
     assertThat(classifier.classify(new SinkException("bad row", code, null)))
         .isEqualTo(Failure.REJECTED_ROWS);

@@ -140,7 +140,7 @@ final class PipelineFixture {
         Duration.ofSeconds(120),
         () ->
             consumer.metric("batchline_events_received_total") >= records
-                && consumer.metric("batchline_buffer_events") > 0,
+                && consumer.metric("batchline_buffer_records") > 0,
         produced,
         consumer);
   }
@@ -161,6 +161,31 @@ final class PipelineFixture {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(missingIds(produced)).as(() -> state(produced, consumers)).isEmpty();
     return took;
+  }
+
+  /**
+   * Waits until one id is in the table.
+   *
+   * @return how long that took from {@code since} (a {@link System#nanoTime()} reading)
+   */
+  Duration awaitId(String id, long since, Duration timeout, ConsumerProcess... consumers) {
+    await(
+        "id " + id + " in ClickHouse",
+        timeout,
+        () ->
+            clickHouse.queryLong(
+                    "SELECT count() FROM " + qualifiedTable() + " WHERE id = '" + id + "'")
+                > 0,
+        0,
+        consumers);
+    return Duration.ofNanos(System.nanoTime() - since);
+  }
+
+  /** Prints how long a bad input held up the next good event, for the closing figures. */
+  static void printStall(String test, Duration badInputToNextGood) {
+    System.out.printf(
+        "[stall-figures] %s bad input to next good event written: %d ms%n",
+        test, badInputToNextGood.toMillis());
   }
 
   /** Waits for the consumer to exit and returns its exit code; fails with its log tail if not. */

@@ -35,7 +35,7 @@ class SigtermDrainIT {
         EventLoad load = pipeline.startLoad(EVENTS, RATE)) {
       long threshold = 8_000 + new Random(seed).nextInt(12_000);
       pipeline.awaitBuffered(first, threshold, EVENTS);
-      long buffered = (long) first.metric("batchline_buffer_events");
+      long buffered = (long) first.metric("batchline_buffer_records");
       long signalled = System.nanoTime();
       first.terminate();
       int exitCode = pipeline.awaitExit(first, GRACE_PERIOD, EVENTS);

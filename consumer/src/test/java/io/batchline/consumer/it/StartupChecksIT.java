@@ -42,6 +42,17 @@ class StartupChecksIT {
   }
 
   @Test
+  void autoCommitCannotBeSwitchedOn() {
+    Map<String, String> env = pipeline.environment(200, 5);
+    env.put("KAFKA_PROPERTIES_ENABLE_AUTO_COMMIT", "true");
+
+    assertThat(runUntilExit(env, "auto-commit", 2))
+        .contains(
+            "invalid configuration: KAFKA_PROPERTIES_ENABLE_AUTO_COMMIT sets enable.auto.commit,"
+                + " which the consumer manages itself");
+  }
+
+  @Test
   void flushIntervalOverOneHourIsRefused() {
     Map<String, String> env = pipeline.environment(200, 3601);
 
