@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EventLoad implements AutoCloseable {
 
+  private final long from;
   private final long count;
   private final AtomicLong sent = new AtomicLong();
   private final CompletableFuture<Duration> done = new CompletableFuture<>();
@@ -22,8 +23,10 @@ public final class EventLoad implements AutoCloseable {
       String bootstrapServers,
       String topic,
       EventGenerator generator,
+      long from,
       long count,
       int ratePerSecond) {
+    this.from = from;
     this.count = count;
     this.thread =
         new Thread(
@@ -38,7 +41,18 @@ public final class EventLoad implements AutoCloseable {
       EventGenerator generator,
       long count,
       int ratePerSecond) {
-    EventLoad load = new EventLoad(bootstrapServers, topic, generator, count, ratePerSecond);
+    return start(bootstrapServers, topic, generator, 0, count, ratePerSecond);
+  }
+
+  /** Starts producing events {@code from..from+count-1}. */
+  public static EventLoad start(
+      String bootstrapServers,
+      String topic,
+      EventGenerator generator,
+      long from,
+      long count,
+      int ratePerSecond) {
+    EventLoad load = new EventLoad(bootstrapServers, topic, generator, from, count, ratePerSecond);
     load.thread.start();
     return load;
   }
@@ -46,7 +60,7 @@ public final class EventLoad implements AutoCloseable {
   private void run(String bootstrapServers, String topic, EventGenerator generator, int rate) {
     long started = System.nanoTime();
     try (EventProducer producer = new EventProducer(bootstrapServers)) {
-      producer.produce(topic, generator, 0, count, rate, 100, sent::set);
+      producer.produce(topic, generator, from, count, rate, 100, sent::set);
       sent.set(count);
       done.complete(Duration.ofNanos(System.nanoTime() - started));
     } catch (RuntimeException e) {

@@ -25,6 +25,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes RowBinary batches to ClickHouse with client-v2, several at once from the writer threads.
@@ -175,13 +177,28 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
     }
   }
 
-  private static SinkException translate(Throwable failure) {
+  static SinkException translate(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ServerException server) {
-        return new SinkException(firstLine(server.getMessage()), server.getCode(), failure);
+        String message = firstLine(server.getMessage());
+        return new SinkException(message, serverCode(server.getCode(), message), failure);
       }
     }
     return new SinkException(firstLine(String.valueOf(failure)), failure);
+  }
+
+  private static final Pattern CODE_IN_MESSAGE = Pattern.compile("Code: (\\d+)");
+
+  /**
+   * The error code; servers that send no {@code X-ClickHouse-Exception-Code} header (18.16) leave
+   * it in the message only, as {@code Code: 33, e.displayText() = ...}.
+   */
+  static Integer serverCode(int reported, String message) {
+    if (reported > 0) {
+      return reported;
+    }
+    Matcher m = CODE_IN_MESSAGE.matcher(String.valueOf(message));
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
   private static String firstLine(String message) {

@@ -101,6 +101,11 @@ final class PipelineFixture {
     return EventLoad.start(stack.kafkaBootstrap(), topic, generator, count, ratePerSecond);
   }
 
+  /** Produces events {@code from..from+count-1} in the background. */
+  EventLoad startLoad(long from, long count, int ratePerSecond) {
+    return EventLoad.start(stack.kafkaBootstrap(), topic, generator, from, count, ratePerSecond);
+  }
+
   /**
    * Waits until the broker has acknowledged every event of the load; on failure reports the
    * pipeline, the consumers and the broker's log, since a stalled broker is not the consumer's
