@@ -96,7 +96,7 @@ final class Pipeline {
                 settings.consumerGroup(), Math.max(1, Math.min(settings.batchSize(), 10_000)));
     PipelineMetrics metrics =
         new PipelineMetrics(parts.registry(), clock, delivery.insertConcurrency());
-    ExecutorService writers = writerThreads(delivery.insertConcurrency());
+    ExecutorService writers = daemonThreads("writer", delivery.insertConcurrency());
     EventBatcher batcher =
         new EventBatcher(
             new BatcherSettings(
@@ -113,7 +113,8 @@ final class Pipeline {
                 delivery.bisectTimeout(),
                 settings.maxEventBytes()),
             new BatcherPorts(
-                new WriterPorts(sink, deadLetters, new RetryClassifier(), clock),
+                new WriterPorts(
+                    sink, deadLetters, new RetryClassifier(), clock, daemonThreads("probe", 4)),
                 new KafkaOffsetCommitter(consumer),
                 writers),
             clock,
@@ -162,12 +163,12 @@ final class Pipeline {
         writers);
   }
 
-  private static ExecutorService writerThreads(int count) {
+  private static ExecutorService daemonThreads(String role, int count) {
     AtomicInteger next = new AtomicInteger();
     return Executors.newFixedThreadPool(
         count,
         task -> {
-          Thread thread = new Thread(task, "batchline-writer-" + next.incrementAndGet());
+          Thread thread = new Thread(task, "batchline-" + role + "-" + next.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });

@@ -87,16 +87,20 @@ public final class BatchWriter {
       if (kind == Failure.TRANSIENT) {
         throw e;
       }
-      if (mayReload
-          && (kind == Failure.SCHEMA_CHANGED || kind == Failure.REJECTED_ROWS)
-          && ports.sink().reloadSchema()) {
-        reencode(flight, deadLettered);
-        return insertRows(flight, deadLettered, false);
+      if (mayReload && (kind == Failure.SCHEMA_CHANGED || kind == Failure.REJECTED_ROWS)) {
+        ports.sink().reloadSchema();
+        if (ports.sink().encoder() != batch.encoder()) {
+          reencode(flight, deadLettered);
+          return insertRows(flight, deadLettered, false);
+        }
       }
-      if (kind == Failure.SCHEMA_CHANGED && e.serverCode().orElse(0) != 33) {
+      if (kind == Failure.SCHEMA_CHANGED) {
+        // The server cannot read rows encoded for the columns it lists: no row is at fault, so
+        // the batch waits (visibly) instead of being dead-lettered row by row.
         throw e;
       }
-      RowIsolation isolation = new RowIsolation(ports, bisectTimeLimit, batch, deadLettered);
+      RowIsolation isolation =
+          new RowIsolation(ports, ports.probes(), bisectTimeLimit, batch, deadLettered);
       isolation.recover(token, e);
       return new int[] {isolation.written(), isolation.deduplicated()};
     }

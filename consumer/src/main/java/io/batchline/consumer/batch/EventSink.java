@@ -9,13 +9,13 @@ public interface EventSink {
   RowEncoder encoder();
 
   /**
-   * Reads the table's columns again and switches {@link #encoder()} to them.
+   * Reads the table's columns again. When they changed, {@link #encoder()} returns a new encoder
+   * made for them; when they did not, it returns the same instance as before.
    *
-   * @return true when they differ from what the current encoder was made for
    * @throws SinkException when the table cannot be read, or no longer fits the events (naming the
    *     column)
    */
-  boolean reloadSchema() throws SinkException;
+  void reloadSchema() throws SinkException;
 
   /**
    * Inserts rows. Returning normally means the server acknowledged the insert, possibly dropping

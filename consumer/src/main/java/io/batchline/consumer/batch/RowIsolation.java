@@ -11,27 +11,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * Inserts part of a batch that the server refused as a whole, splitting it until every part goes
- * in: in halves when rows are rejected for their data (the single rows left are dead-lettered at
- * once, with the server's reason), and by partition key when the part spans more table partitions
- * than one INSERT may. Each part carries a token derived from the batch's token and the part's
- * rows, so a replay that splits the same way sends the same tokens.
+ * Inserts a batch that the server refused as a whole, by parts, until every row is in ClickHouse or
+ * in the dead-letter topic: a part refused for its rows' data is halved (a single row left is
+ * dead-lettered with the server's reason), a part spanning more table partitions than one INSERT
+ * may is split by partition key. Each part carries a token derived from the batch's token and the
+ * part's rows, so a replay that splits the same way sends the same tokens.
  *
- * <p>Bisection is bounded in time: once {@code deadline} passes, every part that still fails for
- * its data is dead-lettered whole, saying that its rows were not isolated. A transient failure
- * stops the whole attempt, so the batch is retried later.
+ * <p>The parts of one round are tried at once on the probe threads, and the rows isolated in a
+ * round are dead-lettered before the next begins, so a batch whose rows the server rejects one by
+ * one costs about two inserts per row, spread over those threads. Bisection is bounded in time:
+ * once {@code deadline} passes, every part that still fails for its data is dead-lettered whole,
+ * saying its rows were not isolated. A transient failure stops the whole attempt, and the batch is
+ * retried later.
  */
 final class RowIsolation {
 
   /** ClickHouse's default {@code max_partitions_per_insert_block}. */
   static final int MAX_PARTITIONS_PER_INSERT = 100;
 
+  /** A part of the batch: its rows (indices into the batch) and its token. */
+  private record Part(int[] rows, String token) {}
+
+  /** What trying a part gave: written, or the failure and what it means. */
+  private record Outcome(Part part, InsertResult result, SinkException failure, Failure kind) {}
+
   private final EventSink sink;
   private final DeadLetterSink deadLetters;
   private final RetryClassifier classifier;
   private final Clock clock;
+  private final Executor probes;
   private final Instant deadline;
   private final Duration timeLimit;
   private final EncodedBatch batch;
@@ -40,11 +53,16 @@ final class RowIsolation {
   private int deduplicated;
 
   RowIsolation(
-      WriterPorts ports, Duration timeLimit, EncodedBatch batch, List<Rejection> deadLettered) {
+      WriterPorts ports,
+      Executor probes,
+      Duration timeLimit,
+      EncodedBatch batch,
+      List<Rejection> deadLettered) {
     this.sink = ports.sink();
     this.deadLetters = ports.deadLetters();
     this.classifier = ports.classifier();
     this.clock = ports.clock();
+    this.probes = probes;
     this.timeLimit = timeLimit;
     this.deadline = clock.instant().plus(timeLimit);
     this.batch = batch;
@@ -63,62 +81,97 @@ final class RowIsolation {
   void recover(String token, SinkException failure) throws SinkException {
     int[] all = new int[batch.rows()];
     Arrays.setAll(all, i -> i);
-    recover(all, token, failure);
-  }
-
-  private void insert(int[] rows, String token) throws SinkException {
-    try {
-      InsertResult result = sink.insert(insertOf(rows, token));
-      written += rows.length;
-      deduplicated += result.deduplicated(rows.length);
-    } catch (SinkException e) {
-      recover(rows, token, e);
+    Failure kind = classifier.classify(failure);
+    if (all.length == 1 && kind == Failure.REJECTED_ROWS) {
+      List<Rejection> isolated = reject(all, failure.getMessage());
+      deadLetters.send(isolated);
+      deadLettered.addAll(isolated);
+      return;
+    }
+    List<Part> round = split(new Part(all, token), failure, kind);
+    while (!round.isEmpty()) {
+      round = nextRound(round);
     }
   }
 
-  private void recover(int[] rows, String token, SinkException failure) throws SinkException {
-    Failure kind = classifier.classify(failure);
-    if (kind == Failure.TOO_MANY_PARTITIONS) {
-      splitByPartition(rows, token);
-    } else if (kind == Failure.REJECTED_ROWS || kind == Failure.SCHEMA_CHANGED) {
-      bisect(rows, token, failure);
-    } else {
+  /** Tries every part of a round at once; returns the parts of the next round. */
+  private List<Part> nextRound(List<Part> parts) throws SinkException {
+    List<CompletableFuture<Outcome>> tries = new ArrayList<>(parts.size());
+    for (Part part : parts) {
+      tries.add(CompletableFuture.supplyAsync(() -> attempt(part), probes));
+    }
+    List<Part> next = new ArrayList<>();
+    List<Rejection> isolated = new ArrayList<>();
+    SinkException transientFailure = null;
+    for (CompletableFuture<Outcome> attempt : tries) {
+      Outcome outcome = join(attempt);
+      if (outcome.failure() == null) {
+        written += outcome.part().rows().length;
+        deduplicated += outcome.result().deduplicated(outcome.part().rows().length);
+      } else if (outcome.kind() == Failure.TRANSIENT || outcome.kind() == Failure.SCHEMA_CHANGED) {
+        transientFailure = outcome.failure();
+      } else if (outcome.part().rows().length == 1) {
+        isolated.addAll(reject(outcome.part().rows(), outcome.failure().getMessage()));
+      } else if (outcome.kind() != Failure.TOO_MANY_PARTITIONS
+          && !clock.instant().isBefore(deadline)) {
+        isolated.addAll(
+            reject(
+                outcome.part().rows(),
+                "not isolated: bisection stopped after "
+                    + timeLimit.toSeconds()
+                    + " s; the server said: "
+                    + outcome.failure().getMessage()));
+      } else {
+        next.addAll(split(outcome.part(), outcome.failure(), outcome.kind()));
+      }
+    }
+    if (!isolated.isEmpty()) {
+      deadLetters.send(isolated);
+      deadLettered.addAll(isolated);
+    }
+    if (transientFailure != null) {
+      throw transientFailure;
+    }
+    return next;
+  }
+
+  private Outcome attempt(Part part) {
+    try {
+      return new Outcome(part, sink.insert(insertOf(part)), null, null);
+    } catch (SinkException e) {
+      return new Outcome(part, null, e, classifier.classify(e));
+    }
+  }
+
+  private static Outcome join(CompletableFuture<Outcome> attempt) throws SinkException {
+    try {
+      return attempt.join();
+    } catch (CompletionException e) {
+      throw new SinkException("a bisection probe failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private List<Part> split(Part part, SinkException failure, Failure kind) throws SinkException {
+    if (kind == Failure.TRANSIENT || kind == Failure.SCHEMA_CHANGED) {
       throw failure;
     }
-  }
-
-  private void bisect(int[] rows, String token, SinkException failure) throws SinkException {
-    if (rows.length == 1) {
-      reject(rows, failure.getMessage());
-    } else if (!clock.instant().isBefore(deadline)) {
-      reject(
-          rows,
-          "not isolated: bisection stopped after "
-              + timeLimit.toSeconds()
-              + " s; the server said: "
-              + failure.getMessage());
-    } else {
-      int half = rows.length / 2;
-      int[] left = Arrays.copyOfRange(rows, 0, half);
-      int[] right = Arrays.copyOfRange(rows, half, rows.length);
-      insert(left, DeduplicationToken.part(token, span(left)));
-      insert(right, DeduplicationToken.part(token, span(right)));
-    }
-  }
-
-  private void splitByPartition(int[] rows, String token) throws SinkException {
-    List<int[]> groups = partitionGroups(rows);
-    if (groups.size() < 2) {
-      int half = rows.length / 2;
-      if (half == 0) {
-        throw new SinkException("one row spans too many partitions", 252, null);
+    int[] rows = part.rows();
+    List<int[]> pieces = kind == Failure.TOO_MANY_PARTITIONS ? partitionGroups(rows) : List.of();
+    if (pieces.size() < 2) {
+      if (rows.length == 1) {
+        throw new SinkException("one row spans too many partitions", 252, failure);
       }
-      groups =
+      int half = rows.length / 2;
+      pieces =
           List.of(Arrays.copyOfRange(rows, 0, half), Arrays.copyOfRange(rows, half, rows.length));
     }
-    for (int i = 0; i < groups.size(); i++) {
-      insert(groups.get(i), DeduplicationToken.part(token, "k" + i + "-" + span(groups.get(i))));
+    List<Part> parts = new ArrayList<>(pieces.size());
+    for (int i = 0; i < pieces.size(); i++) {
+      String label =
+          (kind == Failure.TOO_MANY_PARTITIONS ? "k" + i + "-" : "") + span(pieces.get(i));
+      parts.add(new Part(pieces.get(i), DeduplicationToken.part(part.token(), label)));
     }
+    return parts;
   }
 
   /**
@@ -153,17 +206,17 @@ final class RowIsolation {
     return parts;
   }
 
-  private void reject(int[] rows, String reason) throws SinkException {
+  private List<Rejection> reject(int[] rows, String reason) {
     List<Rejection> rejected = new ArrayList<>(rows.length);
     for (int row : rows) {
       rejected.add(
           Rejection.of(batch.rowRecords().get(row), RejectReason.REJECTED_BY_CLICKHOUSE, reason));
     }
-    deadLetters.send(rejected);
-    deadLettered.addAll(rejected);
+    return rejected;
   }
 
-  private Insert insertOf(int[] rows, String token) {
+  private Insert insertOf(Part part) {
+    int[] rows = part.rows();
     int first = rows[0];
     int last = rows[rows.length - 1];
     if (last - first + 1 == rows.length) {
@@ -173,13 +226,13 @@ final class RowIsolation {
           batch.rowStart(first),
           batch.rowEnd(last),
           rows.length,
-          token);
+          part.token());
     }
     RowBinaryBuffer body = new RowBinaryBuffer(batch.rowEnd(last) - batch.rowStart(first));
     for (int row : rows) {
       body.append(batch.body(), batch.rowStart(row), batch.rowEnd(row));
     }
-    return new Insert(batch.encoder(), body, 0, body.size(), rows.length, token);
+    return new Insert(batch.encoder(), body, 0, body.size(), rows.length, part.token());
   }
 
   private static String span(int[] rows) {

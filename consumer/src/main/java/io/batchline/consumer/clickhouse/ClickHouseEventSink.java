@@ -106,10 +106,8 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
   }
 
   @Override
-  public synchronized boolean reloadSchema() throws SinkException {
-    TableSchema before = schema;
+  public synchronized void reloadSchema() throws SinkException {
     readSchema();
-    return !schema.describe().equals(before.describe());
   }
 
   private void readSchema() throws SinkException {
@@ -126,8 +124,10 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
       columns.put(nameType[0], nameType[1]);
     }
     TableSchema read = TableSchema.check(table, columns);
-    encoder = new RowBinaryEncoder(read, new EventDecoder(Integer.MAX_VALUE));
-    schema = read;
+    if (schema == null || !read.describe().equals(schema.describe())) {
+      encoder = new RowBinaryEncoder(read, new EventDecoder(Integer.MAX_VALUE));
+      schema = read;
+    }
   }
 
   @Override

@@ -14,6 +14,18 @@ class BatchWriterTest {
   private final MutableClock clock = new MutableClock();
 
   private WriteOutcome write(List<SourceRecord> records, Duration bisectLimit) {
+    return writer(bisectLimit).write(encoded(records));
+  }
+
+  private BatchWriter writer(Duration bisectLimit) {
+    return new BatchWriter(
+        new WriterPorts(server, server, new RetryClassifier(), clock, Runnable::run),
+        bisectLimit,
+        1 << 20,
+        new PipelineLog(BatchWriterTest.class, "test"));
+  }
+
+  private InFlightBatch encoded(List<SourceRecord> records) {
     PendingBatch pending =
         new PendingBatch(
             P0,
@@ -25,12 +37,7 @@ class BatchWriterTest {
     InFlightBatch batch = new InFlightBatch(pending);
     batch.encoded = BatchEncoder.encode(pending, server.encoder(), 1 << 20);
     batch.intent = new Intent(pending.range(), pending.ingestedAt(), "t");
-    return new BatchWriter(
-            new WriterPorts(server, server, new RetryClassifier(), clock),
-            bisectLimit,
-            1 << 20,
-            new PipelineLog(BatchWriterTest.class, "test"))
-        .write(batch);
+    return batch;
   }
 
   @Test
@@ -91,6 +98,31 @@ class BatchWriterTest {
     assertThat(server.inserts()).hasSize(1);
     assertThat(server.inserts().get(0).rows()).allMatch(r -> r.startsWith("v2:"));
     assertThat(server.inserts().get(0).token()).isEqualTo("t");
+  }
+
+  @Test
+  void aBatchEncodedBeforeAnotherWriterReadTheNewSchemaIsEncodedAgain() {
+    List<SourceRecord> records = Records.events(P0, 0, 5);
+    InFlightBatch batch = encoded(records);
+    server.encoder = new TestRowEncoder("v2:");
+    server.expectedPrefix = "v2:";
+
+    WriteOutcome outcome = writer(Duration.ofSeconds(60)).write(batch);
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Written.class);
+    assertThat(server.keptRows()).hasSize(5).allMatch(r -> r.startsWith("v2:"));
+    assertThat(server.deadLetters).isEmpty();
+  }
+
+  @Test
+  void rowsTheServerCannotReadWithAnUnchangedSchemaWaitInsteadOfBeingDeadLettered() {
+    server.expectedPrefix = "v2:";
+
+    WriteOutcome outcome = write(Records.events(P0, 0, 5), Duration.ofSeconds(60));
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Failed.class);
+    assertThat(server.deadLetters).isEmpty();
+    assertThat(server.attempts).hasSize(1);
   }
 
   @Test

@@ -42,7 +42,9 @@ final class BatcherHarness {
                 Duration.ofSeconds(60),
                 1 << 20),
             new BatcherPorts(
-                new WriterPorts(sinks, sinks, new RetryClassifier(), clock), sinks, Runnable::run),
+                new WriterPorts(sinks, sinks, new RetryClassifier(), clock, Runnable::run),
+                sinks,
+                Runnable::run),
             clock,
             new PipelineLog(BatcherHarness.class, "test"),
             new BatchObserver() {});

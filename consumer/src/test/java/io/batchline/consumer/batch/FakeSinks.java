@@ -39,19 +39,20 @@ final class FakeSinks implements EventSink, DeadLetterSink, OffsetCommitter {
   boolean reportsWrittenRows = true;
   Runnable onInsert = () -> {};
 
+  /** When set, rows encoded otherwise cannot be read, as after an ALTER TABLE. */
+  String expectedPrefix;
+
   @Override
   public RowEncoder encoder() {
     return encoder;
   }
 
   @Override
-  public boolean reloadSchema() {
-    if (schemaChange == null) {
-      return false;
+  public void reloadSchema() {
+    if (schemaChange != null) {
+      encoder = schemaChange;
+      schemaChange = null;
     }
-    encoder = schemaChange;
-    schemaChange = null;
-    return true;
   }
 
   @Override
@@ -64,7 +65,8 @@ final class FakeSinks implements EventSink, DeadLetterSink, OffsetCommitter {
       attempts.add(new Attempt(rows, insert.token(), body, false));
       throw new SinkException("Connection refused", failureCode, null);
     }
-    if (schemaChange != null) {
+    if (schemaChange != null
+        || (expectedPrefix != null && rows.stream().anyMatch(r -> !r.startsWith(expectedPrefix)))) {
       attempts.add(new Attempt(rows, insert.token(), body, false));
       throw new SinkException("Code: 33. Cannot read all data", 33, null);
     }

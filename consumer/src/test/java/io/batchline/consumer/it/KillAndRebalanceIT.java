@@ -57,6 +57,7 @@ class KillAndRebalanceIT {
               seed, kill, threshold, load.sent(), KILL_EVENTS);
         }
       }
+      pipeline.awaitLoad(load, Duration.ofMinutes(2));
     }
     try (ConsumerProcess first = pipeline.readyConsumer(env, "first");
         EventLoad load = pipeline.startLoad(KILL_EVENTS, REBALANCE_EVENTS, REBALANCE_RATE)) {
