@@ -128,7 +128,8 @@ final class Pipeline {
                 batcher,
                 topicIds,
                 parts.health(),
-                log.forClass(KafkaPollLoop.class)),
+                log.forClass(KafkaPollLoop.class),
+                metrics),
             settings.drainTimeout(),
             clock,
             onFatal);

@@ -30,4 +30,7 @@ public interface BatchObserver {
   default void committed(int partitions) {}
 
   default void buffer(int records, long bytes) {}
+
+  /** A stage was busy for this long; called from the thread that did the work. */
+  default void stageBusy(PipelineStage stage, long nanos) {}
 }

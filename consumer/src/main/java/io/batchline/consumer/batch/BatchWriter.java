@@ -21,18 +21,27 @@ public final class BatchWriter {
   private final Duration bisectTimeLimit;
   private final int maxEventBytes;
   private final PipelineLog log;
+  private final BatchObserver observer;
 
   public BatchWriter(
-      WriterPorts ports, Duration bisectTimeLimit, int maxEventBytes, PipelineLog log) {
+      WriterPorts ports,
+      Duration bisectTimeLimit,
+      int maxEventBytes,
+      PipelineLog log,
+      BatchObserver observer) {
     this.ports = ports;
     this.bisectTimeLimit = bisectTimeLimit;
     this.maxEventBytes = maxEventBytes;
     this.log = log;
+    this.observer = observer;
   }
 
   /** Encodes a cut batch with the table's current encoder. */
   EncodedBatch encode(PendingBatch batch) {
-    return BatchEncoder.encode(batch, ports.sink().encoder(), maxEventBytes);
+    long started = System.nanoTime();
+    EncodedBatch encoded = BatchEncoder.encode(batch, ports.sink().encoder(), maxEventBytes);
+    observer.stageBusy(PipelineStage.ENCODE, System.nanoTime() - started);
+    return encoded;
   }
 
   WriteOutcome write(InFlightBatch flight) {
@@ -58,7 +67,13 @@ public final class BatchWriter {
         send(flight.encoded.rejections(), deadLettered);
         flight.rejectionsSent = true;
       }
-      int[] counts = insertRows(flight, deadLettered, true);
+      long inserting = System.nanoTime();
+      int[] counts;
+      try {
+        counts = insertRows(flight, deadLettered, true);
+      } finally {
+        observer.stageBusy(PipelineStage.INSERT, System.nanoTime() - inserting);
+      }
       return new WriteOutcome.Written(counts[0], counts[1], deadLettered, took(start));
     } catch (SinkException e) {
       boolean rows = ports.classifier().classify(e) == Failure.REJECTED_ROWS;
@@ -136,7 +151,12 @@ public final class BatchWriter {
 
   private void send(List<Rejection> rejections, List<Rejection> deadLettered) throws SinkException {
     if (!rejections.isEmpty()) {
-      ports.deadLetters().send(rejections);
+      long started = System.nanoTime();
+      try {
+        ports.deadLetters().send(rejections);
+      } finally {
+        observer.stageBusy(PipelineStage.DEAD_LETTER, System.nanoTime() - started);
+      }
       deadLettered.addAll(rejections);
     }
   }

@@ -61,7 +61,8 @@ public final class EventBatcher {
             ports.writer(),
             settings.bisectTimeLimit(),
             settings.maxEventBytes(),
-            log.forClass(BatchWriter.class));
+            log.forClass(BatchWriter.class),
+            observer);
     this.pool = new WriterPool(ports.writers(), writer);
     this.clock = clock;
     this.log = log;
@@ -165,9 +166,11 @@ public final class EventBatcher {
     if (planned.isEmpty()) {
       return false;
     }
+    long started = System.nanoTime();
     try {
       committer.commit(LaneCommits.positions(planned));
     } catch (RuntimeException e) {
+      observer.stageBusy(PipelineStage.COMMIT, System.nanoTime() - started);
       if (commitFailingSince == null) {
         commitFailingSince = now;
       }
@@ -175,6 +178,7 @@ public final class EventBatcher {
       log.warn(() -> "offset commit failed, will retry error=\"" + e + "\"");
       return false;
     }
+    observer.stageBusy(PipelineStage.COMMIT, System.nanoTime() - started);
     LaneCommits.committed(planned);
     commitFailingSince = null;
     commitRetryAt = null;

@@ -1,10 +1,12 @@
 package io.batchline.consumer.kafka;
 
 import io.batchline.consumer.batch.AssignedPartition;
+import io.batchline.consumer.batch.BatchObserver;
 import io.batchline.consumer.batch.EventBatcher;
 import io.batchline.consumer.batch.Intent;
 import io.batchline.consumer.batch.PartitionKey;
 import io.batchline.consumer.batch.PipelineLog;
+import io.batchline.consumer.batch.PipelineStage;
 import io.batchline.consumer.batch.SourceRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,7 @@ public final class KafkaPollLoop implements Runnable {
   private final Clock clock;
   private final PipelineLog log;
   private final Runnable onFatal;
+  private final BatchObserver observer;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile int leftUncommitted = -1;
@@ -58,6 +61,7 @@ public final class KafkaPollLoop implements Runnable {
     this.topicIds = parts.topicIds();
     this.state = parts.state();
     this.log = parts.log();
+    this.observer = parts.observer();
     this.drainTimeout = drainTimeout;
     this.clock = clock;
     this.onFatal = onFatal;
@@ -102,9 +106,11 @@ public final class KafkaPollLoop implements Runnable {
       }
     }
     Duration wait = batcher.timeUntilNextAction();
+    long polling = System.nanoTime();
     ConsumerRecords<byte[], byte[]> records =
         consumer.poll(wait.compareTo(MAX_POLL_WAIT) > 0 ? MAX_POLL_WAIT : wait);
     if (!records.isEmpty()) {
+      observer.stageBusy(PipelineStage.POLL, System.nanoTime() - polling);
       batcher.offer(toSourceRecords(records));
     }
     batcher.advance();

@@ -1,5 +1,6 @@
 package io.batchline.consumer.kafka;
 
+import io.batchline.consumer.batch.BatchObserver;
 import io.batchline.consumer.batch.EventBatcher;
 import io.batchline.consumer.batch.PipelineLog;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,4 +12,5 @@ public record PollLoopParts(
     EventBatcher batcher,
     TopicIds topicIds,
     LoopState state,
-    PipelineLog log) {}
+    PipelineLog log,
+    BatchObserver observer) {}

@@ -2,10 +2,12 @@ package io.batchline.consumer.metrics;
 
 import io.batchline.consumer.batch.BatchObserver;
 import io.batchline.consumer.batch.FlushTrigger;
+import io.batchline.consumer.batch.PipelineStage;
 import io.batchline.consumer.batch.RejectReason;
 import io.batchline.consumer.batch.Rejection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,6 +45,7 @@ public final class PipelineMetrics implements BatchObserver {
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong retryMillis = new AtomicLong();
   private final UtilizationWindow utilization;
+  private final Map<PipelineStage, AtomicLong> stageNanos = new EnumMap<>(PipelineStage.class);
 
   public PipelineMetrics(MeterRegistry registry, Clock clock, int insertSlots) {
     this.clock = clock;
@@ -100,6 +103,15 @@ public final class PipelineMetrics implements BatchObserver {
               .tag("reason", reason.label())
               .register(registry));
     }
+    for (PipelineStage stage : PipelineStage.values()) {
+      AtomicLong nanos = new AtomicLong();
+      stageNanos.put(stage, nanos);
+      FunctionCounter.builder("batchline.stage.busy", nanos, n -> n.get() / 1e9)
+          .description("time each stage spent working; writer stages summed over their threads")
+          .baseUnit("seconds")
+          .tag("stage", stage.label())
+          .register(registry);
+    }
     retriableFailures = failures(registry, true);
     rowFailures = failures(registry, false);
   }
@@ -156,6 +168,11 @@ public final class PipelineMetrics implements BatchObserver {
   public void buffer(int records, long bytes) {
     bufferRecords.set(records);
     bufferBytes.set(bytes);
+  }
+
+  @Override
+  public void stageBusy(PipelineStage stage, long nanos) {
+    stageNanos.get(stage).addAndGet(nanos);
   }
 
   public void paused(int partitions) {

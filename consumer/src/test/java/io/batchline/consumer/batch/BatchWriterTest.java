@@ -22,7 +22,8 @@ class BatchWriterTest {
         new WriterPorts(server, server, new RetryClassifier(), clock, Runnable::run),
         bisectLimit,
         1 << 20,
-        new PipelineLog(BatchWriterTest.class, "test"));
+        new PipelineLog(BatchWriterTest.class, "test"),
+        new BatchObserver() {});
   }
 
   private InFlightBatch encoded(List<SourceRecord> records) {
