@@ -2,6 +2,7 @@ package io.batchline.consumer.batch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One consumer's batcher over the fakes, with writer tasks run inline (so one {@link #advance()}
@@ -13,6 +14,7 @@ final class BatcherHarness {
   final FakeSinks sinks;
   final EventBatcher batcher;
   private final FlushPolicy policy;
+  private final UUID topicId;
 
   BatcherHarness(FakeSinks sinks, MutableClock clock, FlushPolicy policy) {
     this(
@@ -29,9 +31,36 @@ final class BatcherHarness {
       FlushPolicy policy,
       RateLimiter rateLimiter,
       InFlightBudget budget) {
+    this(sinks, sinks, clock, policy, rateLimiter, budget, Records.TOPIC_ID);
+  }
+
+  /**
+   * A batcher writing to {@code table}, with Kafka (commits, dead letters) faked by {@code kafka}.
+   */
+  BatcherHarness(
+      EventSink table, FakeSinks kafka, MutableClock clock, FlushPolicy policy, UUID topicId) {
+    this(
+        table,
+        kafka,
+        clock,
+        policy,
+        RateLimiter.unlimited(clock),
+        new InFlightBudget(1_000_000, 1L << 30),
+        topicId);
+  }
+
+  private BatcherHarness(
+      EventSink table,
+      FakeSinks sinks,
+      MutableClock clock,
+      FlushPolicy policy,
+      RateLimiter rateLimiter,
+      InFlightBudget budget,
+      UUID topicId) {
     this.clock = clock;
     this.sinks = sinks;
     this.policy = policy;
+    this.topicId = topicId;
     this.batcher =
         new EventBatcher(
             new BatcherSettings(
@@ -42,7 +71,7 @@ final class BatcherHarness {
                 Duration.ofSeconds(60),
                 1 << 20),
             new BatcherPorts(
-                new WriterPorts(sinks, sinks, new RetryClassifier(), clock, Runnable::run),
+                new WriterPorts(table, sinks, new RetryClassifier(), clock, Runnable::run),
                 sinks,
                 Runnable::run),
             clock,
@@ -60,7 +89,13 @@ final class BatcherHarness {
   }
 
   BatcherHarness assign(PartitionKey... partitions) {
-    batcher.partitionsAssigned(java.util.Arrays.stream(partitions).map(Records::fresh).toList());
+    batcher.partitionsAssigned(
+        java.util.Arrays.stream(partitions)
+            .map(
+                p ->
+                    new AssignedPartition(
+                        p, topicId, java.util.OptionalLong.empty(), java.util.Optional.empty()))
+            .toList());
     return this;
   }
 
@@ -71,7 +106,7 @@ final class BatcherHarness {
         List.of(
             new AssignedPartition(
                 partition,
-                Records.TOPIC_ID,
+                topicId,
                 position == null
                     ? java.util.OptionalLong.empty()
                     : java.util.OptionalLong.of(position.offset()),
