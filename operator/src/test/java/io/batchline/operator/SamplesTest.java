@@ -3,6 +3,7 @@ package io.batchline.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.operator.model.ConsumerDeployment;
+import io.batchline.operator.model.OperatorDefaults;
 import io.batchline.operator.model.SpecValidation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +55,11 @@ class SamplesTest {
 
     assertThat(kafka.getSecretProperties()).containsOnlyKeys("sasl.jaas.config");
     assertThat(kafka.getProperties()).doesNotContainKey("sasl.jaas.config");
-    assertThat(ConsumerDeployment.build(pipeline).getSpec().getTemplate().getSpec())
+    assertThat(
+            ConsumerDeployment.build(pipeline, OperatorDefaults.standard())
+                .getSpec()
+                .getTemplate()
+                .getSpec())
         .satisfies(
             pod ->
                 assertThat(pod.getContainers().get(0).getEnv())

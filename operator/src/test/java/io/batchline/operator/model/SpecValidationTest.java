@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.AutoscalingSpec;
+import io.batchline.operator.api.ContainerResources;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,10 +61,8 @@ class SpecValidationTest {
         .getSpec()
         .getConsumer()
         .setResources(
-            new ResourceRequirementsBuilder()
-                .addToRequests("memory", new Quantity("4Gi"))
-                .addToLimits("memory", new Quantity("1Gi"))
-                .build());
+            new ContainerResources(
+                Map.of("memory", new Quantity("4Gi")), Map.of("memory", new Quantity("1Gi"))));
 
     assertThat(SpecValidation.problems(pipeline))
         .singleElement()
