@@ -85,7 +85,8 @@ class CrdValidationIT {
     assertThat(created.getSpec().getBatch().getSize()).isEqualTo(200);
     assertThat(created.getSpec().getBatch().getFlushSeconds()).isEqualTo(5);
     assertThat(created.getSpec().getConsumer().getImage())
-        .isEqualTo("ghcr.io/batchline/consumer:0.1.0");
+        .as("no image is stored: the operator's consumer image applies")
+        .isNull();
     assertThat(created.getSpec().getClickhouse().getTable()).isEqualTo("events");
   }
 
@@ -214,7 +215,106 @@ class CrdValidationIT {
         invalid(
             "zero rate limit",
             "spec.consumer.rateLimit",
-            t -> at(t, "spec.consumer").put("rateLimit", 0)));
+            t -> at(t, "spec.consumer").put("rateLimit", 0)),
+        invalid(
+            "bootstrap server without a port",
+            "spec.kafka.bootstrapServers",
+            t -> at(t, "spec.kafka").put("bootstrapServers", "kafka")),
+        invalid(
+            "bootstrap servers separated by semicolons",
+            "spec.kafka.bootstrapServers",
+            t -> at(t, "spec.kafka").put("bootstrapServers", "a:9092; b:9092")),
+        invalid(
+            "memory in MB, which is no quantity",
+            "spec.consumer.resources.requests",
+            t -> at(t, "spec.consumer.resources.requests").put("memory", "512MB")),
+        invalid(
+            "a limit that is no quantity",
+            "spec.consumer.resources.limits",
+            t -> at(t, "spec.consumer.resources.limits").put("cpu", "two")),
+        invalid(
+            "a TLS key in kafka properties",
+            "spec.kafka.properties",
+            t -> at(t, "spec.kafka.properties").put("ssl.keystore.key", "-----BEGIN")),
+        invalid(
+            "a *.secret in kafka properties",
+            "spec.kafka.properties",
+            t ->
+                at(t, "spec.kafka.properties")
+                    .put("sasl.oauthbearer.client.credentials.client.secret", "s3cr3t")),
+        invalid(
+            "credentials in the ClickHouse URL",
+            "spec.clickhouse.url",
+            t -> at(t, "spec.clickhouse").put("url", "http://default:hunter2@clickhouse:8123")),
+        invalid(
+            "more replicas than partitions",
+            "spec.replicas",
+            t -> {
+              at(t, "spec.kafka").put("partitions", 3);
+              at(t, "spec").put("replicas", 4);
+            }),
+        invalid(
+            "a column name with a dash",
+            "spec.clickhouse.columns",
+            t -> at(t, "spec.clickhouse.columns").put("trace-id", "_header.trace-id")),
+        invalid(
+            "a column source that is no path",
+            "spec.clickhouse.columns",
+            t -> at(t, "spec.clickhouse.columns").put("region", "properties..region")));
+  }
+
+  @Test
+  void aColumnMappingIsAcceptedAndAnInvalidOneIsRefusedNamingTheColumn() {
+    var tree = base();
+    at(tree, "spec.clickhouse.columns")
+        .put("quantity", "properties.quantity")
+        .put("raw", "_event")
+        .put("trace", "_header.trace-id")
+        .put("offset", "_offset");
+    create(tree);
+    var badSource = base();
+    at(badSource, "spec.clickhouse.columns").put("quantity", "properties.quantity");
+    at(badSource, "spec.clickhouse.columns").put("region", "$.region");
+    var badName = base();
+    at(badName, "spec.clickhouse.columns").put("2nd", "properties.second");
+
+    var refusedSource =
+        catchThrowableOfType(KubernetesClientException.class, () -> create(badSource));
+    var refusedName = catchThrowableOfType(KubernetesClientException.class, () -> create(badName));
+
+    assertThat(refusedSource.getStatus().getMessage())
+        .contains("spec.clickhouse.columns")
+        .contains("region=$.region");
+    assertThat(refusedName.getStatus().getMessage()).contains("spec.clickhouse.columns", "2nd");
+  }
+
+  @Test
+  void theScaleSubresourceCannotPassThePartitions() {
+    var tree = base();
+    at(tree, "spec.kafka").put("partitions", 2);
+    var created = create(tree);
+
+    var refused =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () ->
+                client
+                    .resources(EventPipeline.class)
+                    .inNamespace(namespace)
+                    .withName(created.getMetadata().getName())
+                    .scale(3));
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.getMessage()).contains("spec.replicas");
+  }
+
+  @Test
+  void commaSeparatedBootstrapServersWithSpacesAndIpv6AreAccepted() {
+    var tree = base();
+    at(tree, "spec.kafka")
+        .put("bootstrapServers", "kafka-0.kafka:9092, kafka-1.kafka:9092,[::1]:9093");
+
+    assertThat(create(tree).getSpec().getKafka().getBootstrapServers()).contains("[::1]:9093");
   }
 
   private static void secretProperty(ObjectNode tree, String property) {

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,45 @@ class OperatorServiceAccountIT {
 
     assertThat(refused).isNotNull();
     assertThat(refused.getCode()).isEqualTo(403);
+  }
+
+  /**
+   * Secrets are read one by one, by name: the operator can neither list them (nor so cache or
+   * enumerate every credential of the cluster) nor watch them. What server-side apply does not need
+   * (update, get of its objects, delete of what it never deletes) is not granted either.
+   */
+  @Test
+  void itCanNeitherListNorWatchSecretsNorUpdateWhatItApplies() {
+    var asOperator = operator.client();
+    ns.create("trimmed", true);
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .until(() -> ns.get(ConfigMap.class, "trimmed-config") != null);
+
+    var refusals =
+        List.<ThrowingCallable>of(
+            () -> asOperator.secrets().inNamespace(ns.namespace).list(),
+            () -> asOperator.secrets().inAnyNamespace().list(),
+            () ->
+                asOperator
+                    .configMaps()
+                    .inNamespace(ns.namespace)
+                    .withName("trimmed-config")
+                    .edit(c -> c),
+            () ->
+                asOperator.configMaps().inNamespace(ns.namespace).withName("trimmed-config").get(),
+            () ->
+                asOperator
+                    .apps()
+                    .deployments()
+                    .inNamespace(ns.namespace)
+                    .withName("trimmed")
+                    .delete());
+    for (var refusal : refusals) {
+      var refused = catchThrowableOfType(KubernetesClientException.class, refusal);
+      assertThat(refused).isNotNull();
+      assertThat(refused.getCode()).isEqualTo(403);
+    }
   }
 
   @Test

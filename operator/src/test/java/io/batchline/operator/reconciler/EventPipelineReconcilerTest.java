@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -218,5 +219,26 @@ class EventPipelineReconcilerTest {
               assertThat(e.type()).isEqualTo("Warning");
               assertThat(e.reason()).isEqualTo("IllegalStateException");
             });
+  }
+
+  @Test
+  void aFailedWorkflowIsReportedByTheErrorOfItsDependent() {
+    var pipeline = TestPipelines.orders();
+    var refused = new IllegalArgumentException("ConfigMap refused: a test refuses batch size 777");
+    var workflow =
+        new AggregatedOperatorException(
+            "Exception(s) during workflow execution.", Map.of("configmapdependent", refused));
+    var fake = world();
+    fake.retryAttempts = Optional.of(PipelineHealth.PERSISTENT_FAILURE_ATTEMPTS);
+
+    var control =
+        reconciler.updateErrorStatus(
+            pipeline, fake.context(), new RuntimeException("wrapped", workflow));
+
+    var degraded =
+        Conditions.find(control.getResource().orElseThrow().getStatus().getConditions(), "Degraded")
+            .orElseThrow();
+    assertThat(degraded.getReason()).isEqualTo("IllegalArgumentException");
+    assertThat(degraded.getMessage()).contains("a test refuses batch size 777");
   }
 }
