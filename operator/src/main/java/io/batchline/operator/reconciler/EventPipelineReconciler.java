@@ -27,6 +27,7 @@ import io.batchline.operator.model.StatusEvents;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -43,6 +44,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -163,10 +165,24 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         pipeline.getMetadata().getName(),
         attempt,
         e.toString());
-    return PipelineHealth.failed(pipeline, e, attempt, clock.instant())
+    return PipelineHealth.failed(pipeline, dependentFailure(e), attempt, clock.instant())
         .filter(status -> report(pipeline, status))
         .map(status -> ErrorStatusUpdateControl.patchStatus(statusOnly(pipeline, status)))
         .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
+  }
+
+  /**
+   * A failed workflow throws one exception that holds the failure of each dependent; the status
+   * names the first dependent's, whose root cause says what the API server refused.
+   */
+  static Exception dependentFailure(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AggregatedOperatorException aggregated
+          && !aggregated.getAggregatedExceptions().isEmpty()) {
+        return new TreeMap<>(aggregated.getAggregatedExceptions()).firstEntry().getValue();
+      }
+    }
+    return e;
   }
 
   /** Logs the outcome, posts an Event per changed condition, and says whether status changed. */
