@@ -69,4 +69,46 @@ class SpecValidationTest {
         .asString()
         .contains("spec.consumer.resources.requests.memory");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka", "a:9092; b:9092", "a:9092,,b:9092", "kafka:port"})
+  void renderRefusesBootstrapServersTheKafkaClientWouldRefuse(String servers) {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getKafka().setBootstrapServers(servers);
+
+    assertThat(SpecValidation.problems(pipeline))
+        .singleElement()
+        .asString()
+        .contains("spec.kafka.bootstrapServers");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka:9092", "k-0.k:9092, k-1.k:9092", "[::1]:9093"})
+  void bootstrapServersAreHostPortPairs(String servers) {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getKafka().setBootstrapServers(servers);
+
+    assertThat(SpecValidation.problems(pipeline)).isEmpty();
+  }
+
+  @Test
+  void renderRefusesAColumnMappingTheSchemaWouldRefuseNamingIt() {
+    var pipeline = TestPipelines.orders();
+    pipeline
+        .getSpec()
+        .getClickhouse()
+        .setColumns(
+            Map.of(
+                "quantity", "properties.quantity",
+                "trace-id", "_header.trace-id",
+                "region", "$.region",
+                "raw", "_event",
+                "offset", "_offset",
+                "header", "_header.x-b3.span_id"));
+
+    assertThat(SpecValidation.problems(pipeline))
+        .containsExactly(
+            "spec.clickhouse.columns: invalid source region=$.region",
+            "spec.clickhouse.columns: invalid column name trace-id");
+  }
 }
