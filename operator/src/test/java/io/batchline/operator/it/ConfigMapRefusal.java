@@ -66,28 +66,9 @@ final class ConfigMapRefusal implements AutoCloseable {
     for (var part : yaml.split("(?m)^---$")) {
       client.resource(Serialization.unmarshal(part, GenericKubernetesResource.class)).create();
     }
-    var probe =
-        new ConfigMapBuilder()
-            .withNewMetadata()
-            .withName("refusal-probe")
-            .withNamespace(namespace)
-            .endMetadata()
-            .addToData("EVENT_PROCESSING_BATCH_SIZE", String.valueOf(size))
-            .build();
-    await()
-        .atMost(PipelineNamespace.TIMEOUT)
-        .ignoreExceptionsMatching(e -> !(e instanceof KubernetesClientException))
-        .until(
-            () -> {
-              try {
-                client.resource(probe).create();
-                client.resource(probe).delete();
-                return false;
-              } catch (KubernetesClientException refused) {
-                return refused.getCode() == 422 || refused.getCode() == 403;
-              }
-            });
-    return new ConfigMapRefusal(client, name, namespace, size);
+    var refusal = new ConfigMapRefusal(client, name, namespace, size);
+    await().atMost(PipelineNamespace.TIMEOUT).until(() -> !refusal.probeAccepted());
+    return refusal;
   }
 
   @Override
@@ -101,25 +82,25 @@ final class ConfigMapRefusal implements AutoCloseable {
         .genericKubernetesResources("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")
         .withName(name)
         .delete();
+    await().atMost(PipelineNamespace.TIMEOUT).until(this::probeAccepted);
+  }
+
+  /** Whether the API server takes a ConfigMap with the refused batch size (it is deleted again). */
+  private boolean probeAccepted() {
     var probe =
         new ConfigMapBuilder()
             .withNewMetadata()
-            .withName("refusal-probe-gone")
+            .withName("refusal-probe")
             .withNamespace(namespace)
             .endMetadata()
             .addToData("EVENT_PROCESSING_BATCH_SIZE", String.valueOf(size))
             .build();
-    await()
-        .atMost(PipelineNamespace.TIMEOUT)
-        .until(
-            () -> {
-              try {
-                client.resource(probe).create();
-                client.resource(probe).delete();
-                return true;
-              } catch (KubernetesClientException refused) {
-                return false;
-              }
-            });
+    try {
+      client.resource(probe).create();
+      client.resource(probe).delete();
+      return true;
+    } catch (KubernetesClientException refused) {
+      return false;
+    }
   }
 }

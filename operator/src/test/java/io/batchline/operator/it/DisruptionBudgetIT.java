@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.batchline.operator.BatchlineOperator;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.EvictionBuilder;
@@ -82,20 +81,7 @@ class DisruptionBudgetIT {
 
   /** A consumer pod that runs but is not ready, as the kubelet reports one during an outage. */
   private static Pod notReadyConsumer(Deployment deployment, String name) {
-    var template = deployment.getSpec().getTemplate();
-    var pod =
-        server
-            .client()
-            .resource(
-                new PodBuilder()
-                    .withNewMetadata()
-                    .withName(name)
-                    .withNamespace(ns.namespace)
-                    .withLabels(template.getMetadata().getLabels())
-                    .endMetadata()
-                    .withSpec(template.getSpec())
-                    .build())
-            .create();
+    var pod = ns.podOf(deployment, name);
     pod.setStatus(
         new PodStatusBuilder()
             .withPhase("Running")

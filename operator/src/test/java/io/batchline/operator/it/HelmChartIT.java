@@ -212,10 +212,6 @@ class HelmChartIT {
                 .get(0)
                 .getImage())
         .isEqualTo("localhost/batchline-consumer:dev");
-    assertThat(
-            operator.registry().find("operator.sdk.reconciliations.failed").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum())
-        .isZero();
+    assertThat(PipelineNamespace.failedReconciles(operator)).isZero();
   }
 }

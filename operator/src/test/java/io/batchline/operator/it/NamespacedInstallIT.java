@@ -116,9 +116,7 @@ class NamespacedInstallIT {
   }
 
   private static double failedReconciles() {
-    return operator.registry().find("operator.sdk.reconciliations.failed").counters().stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return PipelineNamespace.failedReconciles(operator);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -145,20 +144,7 @@ class OperatorServiceAccountIT {
     await()
         .atMost(PipelineNamespace.TIMEOUT)
         .untilAsserted(() -> assertThat(ns.get(Deployment.class, "refunds")).isNotNull());
-    var template = ns.get(Deployment.class, "refunds").getSpec().getTemplate();
-    var pod =
-        server
-            .client()
-            .resource(
-                new PodBuilder()
-                    .withNewMetadata()
-                    .withName("refunds-5d8f9c-x7k2q")
-                    .withNamespace(ns.namespace)
-                    .withLabels(template.getMetadata().getLabels())
-                    .endMetadata()
-                    .withSpec(template.getSpec())
-                    .build())
-            .create();
+    var pod = ns.podOf(ns.get(Deployment.class, "refunds"), "refunds-5d8f9c-x7k2q");
 
     pod.setStatus(
         new PodStatusBuilder()

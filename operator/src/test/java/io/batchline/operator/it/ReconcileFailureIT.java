@@ -39,9 +39,7 @@ class ReconcileFailureIT {
   }
 
   private static double failedReconciles() {
-    return operator.registry().find("operator.sdk.reconciliations.failed").counters().stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return PipelineNamespace.failedReconciles(operator);
   }
 
   private static String configHash(String name) {

@@ -77,9 +77,7 @@ final class ServiceAccountOperator implements AutoCloseable {
 
   /** Reconciles that ended in an exception, such as a 403, from the operator's own metrics. */
   double failedReconciles() {
-    return operator.registry().find("operator.sdk.reconciliations.failed").counters().stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return PipelineNamespace.failedReconciles(operator);
   }
 
   @Override
