@@ -186,11 +186,15 @@ class OperatorServiceAccountIT {
     await()
         .atMost(PipelineNamespace.TIMEOUT)
         .untilAsserted(
-            () ->
-                assertThat(ns.get(HorizontalPodAutoscaler.class, "clicks"))
-                    .isNotNull()
-                    .extracting(h -> h.getSpec().getMaxReplicas())
-                    .isEqualTo(3));
+            () -> {
+              var hpa = ns.get(HorizontalPodAutoscaler.class, "clicks");
+              assertThat(hpa).isNotNull();
+              assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(3);
+              assertThat(hpa.getSpec().getBehavior().getScaleUp().getStabilizationWindowSeconds())
+                  .isEqualTo(60);
+              assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+                  .isEqualTo(300);
+            });
 
     ns.patchSpec("clicks", "{\"autoscaling\":null}");
 

@@ -16,7 +16,10 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.api.config.BaseConfigurationService;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -240,5 +243,19 @@ class EventPipelineReconcilerTest {
             .orElseThrow();
     assertThat(degraded.getReason()).isEqualTo("IllegalArgumentException");
     assertThat(degraded.getMessage()).contains("a test refuses batch size 777");
+  }
+
+  /** How JOSDK runs this reconciler, from its annotations, as the operator registers it. */
+  @Test
+  void failuresAreRetriedWithoutLimitAndEveryPipelineIsLookedAtEveryFiveMinutes() {
+    var configuration = new BaseConfigurationService().getConfigurationFor(reconciler);
+    var retry = (GenericRetry) configuration.getRetry();
+
+    assertThat(retry.getMaxAttempts()).as("-1 is no limit").isEqualTo(-1);
+    assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofMinutes(1).toMillis());
+    assertThat(configuration.maxReconciliationInterval()).contains(Duration.ofMinutes(5));
+    assertThat(configuration.isGenerationAware())
+        .as("pause changes no generation; PipelineChanges filters instead")
+        .isFalse();
   }
 }
