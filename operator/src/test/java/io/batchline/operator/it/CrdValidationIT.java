@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchline.operator.Samples;
-import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,39 +23,26 @@ class CrdValidationIT {
 
   private static KubernetesClient client;
   private static String namespace;
-  private static int counter;
+  private static PipelineTrees trees;
 
   @BeforeAll
   static void start() {
     var server = RealApiServer.get();
     client = server.client();
     namespace = server.namespace("crd-validation");
+    trees = new PipelineTrees(client, namespace);
   }
 
   private static ObjectNode base() {
-    var pipeline = TestPipelines.unsaved("p" + (++counter), namespace);
-    ObjectNode tree = Serialization.jsonMapper().valueToTree(pipeline);
-    tree.remove("status");
-    return tree;
+    return trees.base();
   }
 
   private static EventPipeline create(JsonNode tree) {
-    var resource = Serialization.jsonMapper().convertValue(tree, GenericKubernetesResource.class);
-    var created =
-        client
-            .genericKubernetesResources(EventPipeline.API_VERSION, EventPipeline.KIND)
-            .inNamespace(namespace)
-            .resource(resource)
-            .create();
-    return Serialization.jsonMapper().convertValue(created, EventPipeline.class);
+    return trees.create(tree);
   }
 
   private static ObjectNode at(ObjectNode tree, String path) {
-    var node = tree;
-    for (var part : path.split("\\.")) {
-      node = node.with(part);
-    }
-    return node;
+    return PipelineTrees.at(tree, path);
   }
 
   @ParameterizedTest
@@ -261,60 +245,6 @@ class CrdValidationIT {
             "a column source that is no path",
             "spec.clickhouse.columns",
             t -> at(t, "spec.clickhouse.columns").put("region", "properties..region")));
-  }
-
-  @Test
-  void aColumnMappingIsAcceptedAndAnInvalidOneIsRefusedNamingTheColumn() {
-    var tree = base();
-    at(tree, "spec.clickhouse.columns")
-        .put("quantity", "properties.quantity")
-        .put("raw", "_event")
-        .put("trace", "_header.trace-id")
-        .put("offset", "_offset");
-    create(tree);
-    var badSource = base();
-    at(badSource, "spec.clickhouse.columns").put("quantity", "properties.quantity");
-    at(badSource, "spec.clickhouse.columns").put("region", "$.region");
-    var badName = base();
-    at(badName, "spec.clickhouse.columns").put("2nd", "properties.second");
-
-    var refusedSource =
-        catchThrowableOfType(KubernetesClientException.class, () -> create(badSource));
-    var refusedName = catchThrowableOfType(KubernetesClientException.class, () -> create(badName));
-
-    assertThat(refusedSource.getStatus().getMessage())
-        .contains("spec.clickhouse.columns")
-        .contains("region=$.region");
-    assertThat(refusedName.getStatus().getMessage()).contains("spec.clickhouse.columns", "2nd");
-  }
-
-  @Test
-  void theScaleSubresourceCannotPassThePartitions() {
-    var tree = base();
-    at(tree, "spec.kafka").put("partitions", 2);
-    var created = create(tree);
-
-    var refused =
-        catchThrowableOfType(
-            KubernetesClientException.class,
-            () ->
-                client
-                    .resources(EventPipeline.class)
-                    .inNamespace(namespace)
-                    .withName(created.getMetadata().getName())
-                    .scale(3));
-
-    assertThat(refused).isNotNull();
-    assertThat(refused.getMessage()).contains("spec.replicas");
-  }
-
-  @Test
-  void commaSeparatedBootstrapServersWithSpacesAndIpv6AreAccepted() {
-    var tree = base();
-    at(tree, "spec.kafka")
-        .put("bootstrapServers", "kafka-0.kafka:9092, kafka-1.kafka:9092,[::1]:9093");
-
-    assertThat(create(tree).getSpec().getKafka().getBootstrapServers()).contains("[::1]:9093");
   }
 
   private static void secretProperty(ObjectNode tree, String property) {

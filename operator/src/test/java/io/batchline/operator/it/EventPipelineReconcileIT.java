@@ -140,6 +140,12 @@ class EventPipelineReconcileIT {
   void theConsumersGetTheirDrainAndInsertTimeoutsAndAGraceThatFitsThemNotTheFlushInterval() {
     ns.create("graceful", true);
     ns.patchSpec("graceful", "{\"batch\":{\"flushSeconds\":3600}}");
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                ns.get(ConfigMap.class, "graceful-config") != null
+                    && ns.get(Deployment.class, "graceful") != null);
 
     await()
         .atMost(TIMEOUT)

@@ -5,16 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchline.operator.BatchlineOperator;
-import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +27,13 @@ class OperationsIT {
   private static RealApiServer server;
   private static PipelineNamespace ns;
   private static BatchlineOperator operator;
+  private static PipelineTrees trees;
 
   @BeforeAll
   static void start() {
     server = RealApiServer.get();
     ns = new PipelineNamespace(server.client(), server.namespace("operations"));
+    trees = new PipelineTrees(server.client(), ns.namespace);
     operator = TestOperator.start(server.client(), TestOperator.env(ns.namespace, "ops-it"));
   }
 
@@ -168,7 +168,10 @@ class OperationsIT {
         .atMost(PipelineNamespace.TIMEOUT)
         .untilAsserted(
             () ->
-                assertThat(ns.get(ConfigMap.class, "mapped-config").getData())
+                assertThat(ns.get(ConfigMap.class, "mapped-config"))
+                    .isNotNull()
+                    .extracting(ConfigMap::getData)
+                    .asInstanceOf(InstanceOfAssertFactories.map(String.class, String.class))
                     .containsEntry(
                         "CLICKHOUSE_COLUMNS",
                         "quantity=properties.quantity,raw=_event,region=properties.region,"
@@ -178,20 +181,15 @@ class OperationsIT {
   /** A pipeline with its Secret, as a JSON tree to add fields to. */
   private static ObjectNode tree(String name) {
     ns.createSecret(name + "-ch");
-    var pipeline = TestPipelines.unsaved(name, ns.namespace);
-    pipeline.getSpec().getClickhouse().getPassword().getSecretKeyRef().setName(name + "-ch");
-    pipeline.getSpec().getClickhouse().getUsername().getSecretKeyRef().setName(name + "-ch");
-    ObjectNode tree = Serialization.jsonMapper().valueToTree(pipeline);
-    tree.remove("status");
+    var tree = trees.named(name);
+    for (var credential : new String[] {"username", "password"}) {
+      PipelineTrees.at(tree, "spec.clickhouse." + credential + ".secretKeyRef")
+          .put("name", name + "-ch");
+    }
     return tree;
   }
 
   private static void create(ObjectNode tree) {
-    server
-        .client()
-        .genericKubernetesResources(EventPipeline.API_VERSION, EventPipeline.KIND)
-        .inNamespace(ns.namespace)
-        .resource(Serialization.jsonMapper().convertValue(tree, GenericKubernetesResource.class))
-        .create();
+    trees.create(tree);
   }
 }
