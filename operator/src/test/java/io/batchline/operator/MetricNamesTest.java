@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every consumer metric that the dashboard, the alerts, the autoscaling rules, the Helm chart, the
- * operator and the docs name is one the consumer exports, under the names of the Prometheus
- * conventions. The consumer's own MonitoringMetricsIT checks the other side: that the real consumer
- * exports every name the dashboard and the alerts use.
+ * CRD, the samples, the operator and the docs name is one the consumer exports, under the names of
+ * the Prometheus conventions. The consumer's own MonitoringMetricsIT checks the other side: that
+ * the real consumer exports every name the dashboard and the alerts use.
  */
 class MetricNamesTest {
 
@@ -54,6 +54,8 @@ class MetricNamesTest {
           "deploy/autoscaling",
           "deploy/base",
           "deploy/helm",
+          "crds",
+          "samples",
           "docs/kubernetes.md",
           "operator/README.md",
           "operator/src/main/java");
