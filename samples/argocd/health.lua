@@ -50,9 +50,17 @@ if degraded ~= nil and degraded.status == "True" then
 end
 
 if ready ~= nil and ready.status == "False"
-    and (ready.reason == "SecretNotFound" or ready.reason == "InvalidSpec") then
+    and (ready.reason == "SecretNotFound" or ready.reason == "SecretKeyNotFound"
+      or ready.reason == "InvalidSpec") then
   hs.status = "Degraded"
   hs.message = describe(ready, "NotReady")
+  return hs
+end
+
+-- The batchline.io/paused annotation: the operator applies nothing until it is removed.
+if progressing ~= nil and progressing.reason == "Paused" then
+  hs.status = "Suspended"
+  hs.message = describe(progressing, "Paused")
   return hs
 end
 

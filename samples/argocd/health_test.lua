@@ -46,6 +46,10 @@ local cases = {
   { "scaled to zero", pipeline(3, with(healthy, "Ready", cond("Ready", "True", "ScaledToZero", "spec.replicas is 0"))),
     "Healthy", "ScaledToZero" },
   { "no conditions", pipeline(1, { observedGeneration = 1 }), "Progressing", "Waiting for consumers" },
+  { "paused", pipeline(3, with(healthy, "Progressing", cond("Progressing", "False", "Paused", "the batchline.io/paused annotation holds every change"))),
+    "Suspended", "Paused: the batchline.io/paused" },
+  { "secret key missing", pipeline(3, with(healthy, "Ready", cond("Ready", "False", "SecretKeyNotFound", "no key password"))),
+    "Degraded", "SecretKeyNotFound" },
 }
 
 local passed, failed = 0, 0

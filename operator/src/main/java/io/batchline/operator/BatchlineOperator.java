@@ -1,7 +1,9 @@
 package io.batchline.operator;
 
+import io.batchline.operator.reconciler.ClusterDiscovery;
 import io.batchline.operator.reconciler.EventPipelineReconciler;
-import io.batchline.operator.reconciler.KedaDiscovery;
+import io.batchline.operator.reconciler.EventRecorder;
+import io.batchline.operator.reconciler.SecretReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -13,6 +15,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One operator process: the EventPipeline controller behind a leader-election Lease, with its
  * reconcile metrics on a Prometheus endpoint. Only the Lease holder runs reconciles; the others
- * keep their caches warm and wait.
+ * keep their caches warm and wait. Those caches hold only the pipelines and the objects the
+ * operator made (selected by label), never Secrets.
+ *
+ * <p>An informer that cannot start (a missing RBAC rule, an API server that is not there yet) does
+ * not stop the process: JOSDK retries it, and {@code /healthz} names it until it works.
  */
 public final class BatchlineOperator implements AutoCloseable {
 
@@ -42,6 +50,9 @@ public final class BatchlineOperator implements AutoCloseable {
     this.closing = closing;
   }
 
+  /** How long start waits for the caches to fill before it goes on and lets them catch up. */
+  static final Duration CACHE_SYNC_TIMEOUT = Duration.ofSeconds(30);
+
   public static BatchlineOperator start(KubernetesClient client, OperatorSettings settings) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -53,16 +64,52 @@ public final class BatchlineOperator implements AutoCloseable {
             o ->
                 o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
+                    .withStopOnInformerErrorDuringStartup(false)
+                    .withCacheSyncTimeout(CACHE_SYNC_TIMEOUT)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                    .withLeaderElectionConfiguration(leaderElection(settings, closing)));
-    operator.register(
+                    .withLeaderElectionConfiguration(leaderElection(settings.lease(), closing)));
+    var clock = Clock.systemUTC();
+    var reconciler =
         new EventPipelineReconciler(
-            Clock.systemUTC(), new KedaDiscovery(client, settings.prometheusUrl())));
+            clock,
+            new ClusterDiscovery(client),
+            settings.defaults(),
+            SecretReader.of(client),
+            EventRecorder.of(
+                client, clock, settings.lease().identity().orElse(EventRecorder.COMPONENT)));
+    operator.register(
+        reconciler,
+        o -> {
+          o.withReconciliationMaxInterval(settings.resync());
+          if (!settings.watchNamespaces().isEmpty()) {
+            o.settingNamespaces(settings.watchNamespaces());
+          }
+        });
+    log.info(
+        "watching EventPipelines in {}; consumer image {}; resync every {}",
+        settings.watchNamespaces().isEmpty() ? "every namespace" : settings.watchNamespaces(),
+        settings.defaults().consumerImage(),
+        settings.resync());
     var endpoint =
         MetricsEndpoint.start(
-            settings.metricsPort(), registry, () -> operator.getRuntimeInfo().isStarted());
+            settings.metricsPort(),
+            registry,
+            () -> operator.getRuntimeInfo().isStarted(),
+            () -> unhealthyEventSources(operator));
     operator.start();
     return new BatchlineOperator(operator, registry, endpoint, closing);
+  }
+
+  /** The event sources JOSDK reports unhealthy, as controller/source; none before it started. */
+  static List<String> unhealthyEventSources(Operator operator) {
+    var runtime = operator.getRuntimeInfo();
+    if (!runtime.isStarted()) {
+      return List.of();
+    }
+    return runtime.unhealthyEventSources().entrySet().stream()
+        .flatMap(c -> c.getValue().keySet().stream().map(source -> c.getKey() + "/" + source))
+        .sorted()
+        .toList();
   }
 
   /**
@@ -71,24 +118,24 @@ public final class BatchlineOperator implements AutoCloseable {
    * stops, and System.exit inside a shutdown hook hangs the JVM on SIGTERM.
    */
   private static LeaderElectionConfiguration leaderElection(
-      OperatorSettings settings, AtomicBoolean closing) {
+      OperatorSettings.Lease lease, AtomicBoolean closing) {
     var callbacks =
         new LeaderCallbacks(
-            () -> log.info("leading as {}", settings.identity().orElse("this instance")),
+            () -> log.info("leading as {}", lease.identity().orElse("this instance")),
             () -> {
-              if (settings.exitOnLostLease() && !closing.get()) {
+              if (lease.exitOnLoss() && !closing.get()) {
                 log.error("lost the leader Lease; exiting so that a new leader takes over");
                 new Thread(() -> System.exit(1), "exit-on-lost-lease").start();
               }
             },
             leader -> {});
     return new LeaderElectionConfiguration(
-        settings.leaseName(),
-        settings.leaseNamespace().orElse(null),
-        settings.leaseDuration(),
-        settings.renewDeadline(),
-        settings.retryPeriod(),
-        settings.identity().orElse(null),
+        lease.name(),
+        lease.namespace().orElse(null),
+        lease.duration(),
+        lease.renewDeadline(),
+        lease.retryPeriod(),
+        lease.identity().orElse(null),
         callbacks,
         false);
   }

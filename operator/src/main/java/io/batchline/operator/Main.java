@@ -1,6 +1,6 @@
 package io.batchline.operator;
 
-import io.batchline.operator.model.AutoscalingPlatform;
+import io.batchline.operator.model.ClusterFeatures;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -10,13 +10,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar batchline-operator.jar} runs the operator against the current kubeconfig (or the
- * in-cluster service account); {@code render [--keda] -f pipeline.yaml} prints the objects it would
- * apply.
+ * in-cluster service account); {@code render [--keda] [--pod-monitor] -f pipeline.yaml} prints the
+ * objects it would apply, with the operator's settings taken from the same environment variables.
  */
 public final class Main {
 
   private static final String USAGE =
-      "usage: batchline-operator [run] | render [--keda] -f <pipeline.yaml>";
+      "usage: batchline-operator [run] | render [--keda] [--pod-monitor] -f <pipeline.yaml>";
 
   private Main() {}
 
@@ -35,19 +35,16 @@ public final class Main {
       runOperator();
       return RUNS_UNTIL_STOPPED;
     }
-    var keda = args.size() == 4 && args.get(1).equals("--keda");
     var file = args.size() - 1;
-    if ((args.size() == 3 || keda)
+    var flags = args.size() >= 3 ? args.subList(1, file - 1) : List.<String>of();
+    if (args.size() >= 3
         && args.get(0).equals("render")
-        && args.get(file - 1).equals("-f")) {
-      var platform =
-          new AutoscalingPlatform(
-              keda,
-              System.getenv()
-                  .getOrDefault(
-                      "BATCHLINE_PROMETHEUS_URL", AutoscalingPlatform.DEFAULT_PROMETHEUS_URL));
+        && args.get(file - 1).equals("-f")
+        && List.of("--keda", "--pod-monitor").containsAll(flags)) {
+      var features = new ClusterFeatures(flags.contains("--keda"), flags.contains("--pod-monitor"));
       try (var in = args.get(file).equals("-") ? System.in : new FileInputStream(args.get(file))) {
-        out.print(RenderCommand.render(in, platform));
+        var defaults = OperatorSettings.fromEnvironment(System.getenv()).defaults();
+        out.print(RenderCommand.render(in, defaults, features));
         return 0;
       } catch (IllegalArgumentException | IOException e) {
         err.println("render: " + e.getMessage());

@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The operator's HTTP port: Prometheus text on {@code /metrics}, and {@code /healthz} and {@code
- * /readyz} for the kubelet. The JDK's own server is enough for three read-only paths.
+ * /readyz} for the kubelet. {@code /healthz} fails, naming them, while any of the operator's
+ * informers cannot list or watch (JOSDK's event-source health), so that the kubelet restarts an
+ * operator whose caches went stale. The JDK's own server is enough for three read-only paths.
  */
 public final class MetricsEndpoint implements AutoCloseable {
 
@@ -22,8 +26,15 @@ public final class MetricsEndpoint implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * @param ready whether the operator has started
+   * @param unhealthy the event sources that are not healthy, empty when all are
+   */
   public static MetricsEndpoint start(
-      int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+      int port,
+      PrometheusMeterRegistry registry,
+      BooleanSupplier ready,
+      Supplier<List<String>> unhealthy) {
     try {
       var server = HttpServer.create(new InetSocketAddress(port), 0);
       server.createContext(
@@ -31,7 +42,16 @@ public final class MetricsEndpoint implements AutoCloseable {
           exchange ->
               respond(
                   exchange, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-      server.createContext("/healthz", exchange -> respond(exchange, 200, "ok\n", "text/plain"));
+      server.createContext(
+          "/healthz",
+          exchange -> {
+            var problems = unhealthy.get();
+            respond(
+                exchange,
+                problems.isEmpty() ? 200 : 503,
+                problems.isEmpty() ? "ok\n" : "unhealthy: " + String.join(", ", problems) + "\n",
+                "text/plain");
+          });
       server.createContext(
           "/readyz",
           exchange ->

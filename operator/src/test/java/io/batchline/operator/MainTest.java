@@ -58,6 +58,24 @@ class MainTest {
   }
 
   @Test
+  void renderWithPodMonitorAddsItAndShowsTheColumnMapping() throws Exception {
+    var code =
+        run(
+            "render",
+            "--keda",
+            "--pod-monitor",
+            "-f",
+            Samples.path("eventpipeline-custom-table.yaml").toString());
+
+    assertThat(code).isZero();
+    assertThat(rendered()).extracting(HasMetadata::getKind).contains("PodMonitor");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "CLICKHOUSE_COLUMNS: \"quantity=properties.quantity,raw=_event,region=properties.region,"
+                + "trace=_header.trace-id\"");
+  }
+
+  @Test
   void renderRefusesAnInvalidPipelineWithTheReason(@TempDir Path dir) throws Exception {
     var file = dir.resolve("bad.yaml");
     Files.writeString(
@@ -85,6 +103,7 @@ class MainTest {
 
   @Test
   void unknownArgumentsPrintUsage() throws Exception {
+    assertThat(run("render", "--kdea", "-f", "x.yaml")).isEqualTo(2);
     assertThat(run("deploy")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
   }

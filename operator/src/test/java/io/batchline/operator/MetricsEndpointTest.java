@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class MetricsEndpointTest {
@@ -25,7 +27,7 @@ class MetricsEndpointTest {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.counter("operator.sdk.reconciliations.started").increment(3);
 
-    try (var endpoint = MetricsEndpoint.start(0, registry, () -> true)) {
+    try (var endpoint = MetricsEndpoint.start(0, registry, () -> true, List::of)) {
       var response = get(endpoint, "/metrics");
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -38,11 +40,25 @@ class MetricsEndpointTest {
     var started = new AtomicBoolean(false);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    try (var endpoint = MetricsEndpoint.start(0, registry, started::get)) {
+    try (var endpoint = MetricsEndpoint.start(0, registry, started::get, List::of)) {
       assertThat(get(endpoint, "/readyz").statusCode()).isEqualTo(503);
       assertThat(get(endpoint, "/healthz").statusCode()).isEqualTo(200);
       started.set(true);
       assertThat(get(endpoint, "/readyz").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void healthNamesTheEventSourcesThatAreNotHealthy() throws Exception {
+    var unhealthy = new AtomicReference<List<String>>(List.of("eventpipeline/consumer-pods"));
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    try (var endpoint = MetricsEndpoint.start(0, registry, () -> true, unhealthy::get)) {
+      var response = get(endpoint, "/healthz");
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).contains("eventpipeline/consumer-pods");
+      unhealthy.set(List.of());
+      assertThat(get(endpoint, "/healthz").statusCode()).isEqualTo(200);
     }
   }
 }

@@ -17,7 +17,8 @@ public final class Samples {
           "eventpipeline-high-throughput.yaml",
           "eventpipeline-low-latency.yaml",
           "eventpipeline-autoscaling.yaml",
-          "eventpipeline-sasl.yaml");
+          "eventpipeline-sasl.yaml",
+          "eventpipeline-custom-table.yaml");
 
   private Samples() {}
 

@@ -3,6 +3,8 @@ package io.batchline.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.operator.model.ConsumerDeployment;
+import io.batchline.operator.model.ConsumerSettings;
+import io.batchline.operator.model.OperatorDefaults;
 import io.batchline.operator.model.SpecValidation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +29,8 @@ class SamplesTest {
     "eventpipeline-high-throughput.yaml, 500, 10",
     "eventpipeline-low-latency.yaml, 100, 2",
     "eventpipeline-autoscaling.yaml, 200, 5",
-    "eventpipeline-sasl.yaml, 200, 5"
+    "eventpipeline-sasl.yaml, 200, 5",
+    "eventpipeline-custom-table.yaml, 200, 5"
   })
   void presetSamplesCarryTheTuningTableValues(String file, int size, int flushSeconds) {
     var batch = Samples.load(file).getSpec().getBatch();
@@ -54,7 +57,11 @@ class SamplesTest {
 
     assertThat(kafka.getSecretProperties()).containsOnlyKeys("sasl.jaas.config");
     assertThat(kafka.getProperties()).doesNotContainKey("sasl.jaas.config");
-    assertThat(ConsumerDeployment.build(pipeline).getSpec().getTemplate().getSpec())
+    assertThat(
+            ConsumerDeployment.build(pipeline, OperatorDefaults.standard())
+                .getSpec()
+                .getTemplate()
+                .getSpec())
         .satisfies(
             pod ->
                 assertThat(pod.getContainers().get(0).getEnv())
@@ -64,5 +71,17 @@ class SamplesTest {
                           assertThat(e.getValueFrom().getSecretKeyRef().getName())
                               .isEqualTo("kafka-login");
                         }));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"eventpipeline-custom-table.yaml"})
+  void theCustomTableSampleMapsItsColumnsIntoOneVariable(String file) {
+    var pipeline = Samples.load(file);
+
+    assertThat(ConsumerSettings.environment(pipeline))
+        .containsEntry(
+            "CLICKHOUSE_COLUMNS",
+            "quantity=properties.quantity,raw=_event,region=properties.region,"
+                + "trace=_header.trace-id");
   }
 }

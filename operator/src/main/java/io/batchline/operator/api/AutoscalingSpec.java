@@ -29,19 +29,22 @@ public class AutoscalingSpec {
           + " partition count is idle.")
   private Integer maxReplicas;
 
-  @Default("flushUtilization")
+  @Default("lag")
   @JsonPropertyDescription(
-      "flushUtilization: the consumers' batchline_flush_utilization, the fraction of time spent"
-          + " writing; lag: the consumer group's Kafka lag, per consumer pod; cpu: CPU utilization"
-          + " of the requests. flushUtilization and lag need the Prometheus Adapter rules in"
-          + " deploy/autoscaling, or KEDA.")
-  private AutoscalingMetric metric = AutoscalingMetric.FLUSH_UTILIZATION;
+      "lag (the default): the consumer group's Kafka lag, per consumer pod; flushUtilization:"
+          + " the consumers' batchline_flush_utilization_ratio, the fraction of the last minute"
+          + " each pod spent writing to ClickHouse; cpu: CPU utilization of the requests. lag and"
+          + " flushUtilization need KEDA, or Prometheus with the Prometheus Adapter rules in"
+          + " deploy/autoscaling.")
+  private AutoscalingMetric metric = AutoscalingMetric.LAG;
 
   @Default("70")
   @Min(1)
   @Max(100)
   @JsonPropertyDescription(
-      "Target average of flushUtilization or cpu, in percent. Not used with metric lag.")
+      "Target average of flushUtilization or cpu, in percent: with flushUtilization 70, pods"
+          + " are added while the consumers spend more than 70% of their time writing. Not used"
+          + " with metric lag.")
   private Integer target = 70;
 
   @Default("1000")
@@ -51,6 +54,21 @@ public class AutoscalingSpec {
       "With metric lag: the lag, in events, that one consumer pod may have before another is"
           + " added.")
   private Integer lagThreshold = 1000;
+
+  @Default("60")
+  @Min(0)
+  @Max(3600)
+  @JsonPropertyDescription(
+      "Scale up only to the lowest replica count recommended over this many seconds. Each scale"
+          + " change rebalances the consumer group, which pauses every consumer for a moment.")
+  private Integer scaleUpStabilizationSeconds = 60;
+
+  @Default("300")
+  @Min(0)
+  @Max(3600)
+  @JsonPropertyDescription(
+      "Scale down only to the highest replica count recommended over this many seconds.")
+  private Integer scaleDownStabilizationSeconds = 300;
 
   public Integer getMinReplicas() {
     return minReplicas;
@@ -82,6 +100,22 @@ public class AutoscalingSpec {
 
   public void setLagThreshold(Integer lagThreshold) {
     this.lagThreshold = lagThreshold;
+  }
+
+  public Integer getScaleUpStabilizationSeconds() {
+    return scaleUpStabilizationSeconds;
+  }
+
+  public void setScaleUpStabilizationSeconds(Integer scaleUpStabilizationSeconds) {
+    this.scaleUpStabilizationSeconds = scaleUpStabilizationSeconds;
+  }
+
+  public Integer getScaleDownStabilizationSeconds() {
+    return scaleDownStabilizationSeconds;
+  }
+
+  public void setScaleDownStabilizationSeconds(Integer scaleDownStabilizationSeconds) {
+    this.scaleDownStabilizationSeconds = scaleDownStabilizationSeconds;
   }
 
   public Integer getTarget() {

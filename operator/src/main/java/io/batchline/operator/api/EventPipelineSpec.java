@@ -16,6 +16,13 @@ import io.fabric8.kubernetes.model.annotation.SpecReplicas;
     message =
         "spec.autoscaling.maxReplicas must not exceed spec.kafka.partitions: a consumer beyond"
             + " the partition count is idle")
+@ValidationRule(
+    value =
+        "!has(self.kafka.partitions) || !has(self.replicas) || self.replicas <= self.kafka.partitions",
+    fieldPath = ".replicas",
+    message =
+        "spec.replicas must not exceed spec.kafka.partitions: a consumer beyond the partition"
+            + " count is idle")
 public class EventPipelineSpec {
 
   @SpecReplicas

@@ -22,6 +22,10 @@ public class EventPipelineStatus {
   @JsonPropertyDescription("Consumer pods that are ready.")
   private Integer readyReplicas;
 
+  @JsonPropertyDescription(
+      "The consumer image the operator applied: spec.consumer.image, or the operator's default.")
+  private String consumerImage;
+
   @LabelSelector
   @JsonPropertyDescription("Label selector of the consumer pods, for the scale subresource.")
   private String selector;
@@ -64,5 +68,13 @@ public class EventPipelineStatus {
 
   public void setSelector(String selector) {
     this.selector = selector;
+  }
+
+  public String getConsumerImage() {
+    return consumerImage;
+  }
+
+  public void setConsumerImage(String consumerImage) {
+    this.consumerImage = consumerImage;
   }
 }

@@ -25,13 +25,27 @@ public class KafkaSpec {
   static final String PROPERTY_NAMES_RULE =
       "self.all(k, size(k) <= 128 && k.matches('^[a-z0-9]+([.][a-z0-9]+)*$'))";
 
+  /** CEL on a property name k: a Kafka client property whose value is a secret. */
+  static final String SECRET_PROPERTY =
+      "k == 'sasl.jaas.config' || k == 'ssl.keystore.key' || k.endsWith('.password')"
+          + " || k.endsWith('.secret')";
+
   /** CEL on a property map: no key is one the consumer sets from the spec itself. */
   static final String NO_MANAGED_PROPERTY_RULE =
       "!self.exists(k, k in ['bootstrap.servers', 'group.id', 'enable.auto.commit',"
           + " 'key.deserializer', 'value.deserializer'])";
 
+  /** host:port pairs separated by commas, as the Kafka client parses bootstrap.servers. */
+  public static final String BOOTSTRAP_SERVERS =
+      "^\\s*[^\\s,;]+:[0-9]{1,5}(\\s*,\\s*[^\\s,;]+:[0-9]{1,5})*\\s*$";
+
   @Required
   @Size(min = 1, max = 1024)
+  @ValidationRule(
+      value = "self.matches(r'" + BOOTSTRAP_SERVERS + "')",
+      messageExpression =
+          "'spec.kafka.bootstrapServers must be host:port pairs separated by commas, such as"
+              + " kafka-0.kafka:9092,kafka-1.kafka:9092; got: ' + self")
   @JsonPropertyDescription("Kafka bootstrap servers, host:port[,host:port...].")
   private String bootstrapServers;
 
@@ -67,10 +81,13 @@ public class KafkaSpec {
           "spec.kafka.properties must not set bootstrap.servers, group.id, enable.auto.commit or"
               + " the deserializers: use spec.kafka.bootstrapServers and spec.kafka.consumerGroup")
   @ValidationRule(
-      value = "!self.exists(k, k == 'sasl.jaas.config' || k.endsWith('.password'))",
-      message =
-          "spec.kafka.properties must not hold secrets (sasl.jaas.config, *.password): they are"
-              + " stored in a ConfigMap. Use spec.kafka.secretProperties")
+      value = "!self.exists(k, " + SECRET_PROPERTY + ")",
+      messageExpression =
+          "'spec.kafka.properties must not hold secrets (sasl.jaas.config, ssl.keystore.key,"
+              + " *.password, *.secret), which would be stored in a ConfigMap: use"
+              + " spec.kafka.secretProperties for ' + self.filter(k, "
+              + SECRET_PROPERTY
+              + ")[0]")
   @JsonPropertyDescription(
       "Extra Kafka consumer properties. Each one reaches the consumer as the environment variable"
           + " KAFKA_PROPERTIES_<NAME>, NAME being the property in upper case with dots as"

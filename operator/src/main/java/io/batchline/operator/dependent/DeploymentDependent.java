@@ -3,7 +3,6 @@ package io.batchline.operator.dependent;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.model.ConsumerDeployment;
 import io.batchline.operator.model.PipelineMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -11,7 +10,11 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUn
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** The consumer Deployment, whose pod template follows the referenced Secrets' values. */
+/**
+ * The consumer Deployment, whose pod template follows the referenced Secrets' values. It is applied
+ * only after the ConfigMap (the workflow's dependsOn), so that a new config hash never rolls pods
+ * onto the old configuration.
+ */
 @KubernetesDependent(
     useSSA = BooleanWithUndefined.TRUE,
     informer = @Informer(labelSelector = PipelineMetadata.MANAGED_SELECTOR))
@@ -20,6 +23,7 @@ public class DeploymentDependent
 
   @Override
   protected Deployment desired(EventPipeline pipeline, Context<EventPipeline> context) {
-    return ConsumerDeployment.build(pipeline, context.getSecondaryResources(Secret.class));
+    var inputs = WorkflowInputs.of(context);
+    return ConsumerDeployment.build(pipeline, inputs.defaults(), inputs.secretHash());
   }
 }

@@ -18,6 +18,6 @@ public class HpaChosen implements Condition<HorizontalPodAutoscaler, EventPipeli
       DependentResource<HorizontalPodAutoscaler, EventPipeline> dependentResource,
       EventPipeline primary,
       Context<EventPipeline> context) {
-    return ConsumerAutoscaler.requested(primary) && !Platform.of(context).kedaInstalled();
+    return ConsumerAutoscaler.requested(primary) && !WorkflowInputs.of(context).features().keda();
   }
 }

@@ -17,6 +17,6 @@ public class KedaInstalled implements Condition<ScaledObject, EventPipeline> {
       DependentResource<ScaledObject, EventPipeline> dependentResource,
       EventPipeline primary,
       Context<EventPipeline> context) {
-    return Platform.of(context).kedaInstalled();
+    return WorkflowInputs.of(context).features().keda();
   }
 }

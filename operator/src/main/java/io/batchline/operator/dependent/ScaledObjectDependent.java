@@ -22,6 +22,6 @@ public class ScaledObjectDependent
 
   @Override
   protected ScaledObject desired(EventPipeline pipeline, Context<EventPipeline> context) {
-    return ConsumerScaledObject.build(pipeline, Platform.of(context).prometheusUrl());
+    return ConsumerScaledObject.build(pipeline, WorkflowInputs.of(context).defaults());
   }
 }

@@ -12,13 +12,18 @@ import java.util.Optional;
  *
  * @param targetPercent the target of flushUtilization or cpu, in percent
  * @param lagThreshold the lag per consumer pod, in events, with metric lag
+ * @param stabilization the scale-up and scale-down stabilization windows
  */
 public record AutoscalingPolicy(
     int minReplicas,
     int maxReplicas,
     AutoscalingMetric metric,
     int targetPercent,
-    int lagThreshold) {
+    int lagThreshold,
+    Stabilization stabilization) {
+
+  /** Seconds over which the autoscaler takes the lowest (up) or highest (down) recommendation. */
+  public record Stabilization(int scaleUpSeconds, int scaleDownSeconds) {}
 
   /**
    * The policy for the pipeline's spec.autoscaling. JOSDK also asks for the autoscaler of a
@@ -40,6 +45,11 @@ public record AutoscalingPolicy(
         max,
         Optional.ofNullable(spec.getMetric()).orElse(defaults.getMetric()),
         Optional.ofNullable(spec.getTarget()).orElse(defaults.getTarget()),
-        Optional.ofNullable(spec.getLagThreshold()).orElse(defaults.getLagThreshold()));
+        Optional.ofNullable(spec.getLagThreshold()).orElse(defaults.getLagThreshold()),
+        new Stabilization(
+            Optional.ofNullable(spec.getScaleUpStabilizationSeconds())
+                .orElse(defaults.getScaleUpStabilizationSeconds()),
+            Optional.ofNullable(spec.getScaleDownStabilizationSeconds())
+                .orElse(defaults.getScaleDownStabilizationSeconds())));
   }
 }

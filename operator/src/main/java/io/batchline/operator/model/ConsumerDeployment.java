@@ -14,11 +14,9 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +39,16 @@ public final class ConsumerDeployment {
   private ConsumerDeployment() {}
 
   /** Without the Secrets, as {@code render} does: no secret hash on the pod template. */
-  public static Deployment build(EventPipeline pipeline) {
-    return build(pipeline, List.of());
+  public static Deployment build(EventPipeline pipeline, OperatorDefaults defaults) {
+    return build(pipeline, defaults, Optional.empty());
   }
 
   /**
-   * @param secrets the Secrets the operator sees in the pipeline's namespace
+   * @param secretHash {@link SecretReferences#contentHash} of the referenced Secrets, when any
+   *     exists
    */
-  public static Deployment build(EventPipeline pipeline, Collection<Secret> secrets) {
+  public static Deployment build(
+      EventPipeline pipeline, OperatorDefaults defaults, Optional<String> secretHash) {
     return new DeploymentBuilder()
         .withMetadata(PipelineMetadata.owned(pipeline, PipelineMetadata.deploymentName(pipeline)))
         .withNewSpec()
@@ -56,12 +56,21 @@ public final class ConsumerDeployment {
         .withNewSelector()
         .withMatchLabels(PipelineMetadata.selectorLabels(pipeline))
         .endSelector()
-        .withTemplate(podTemplate(pipeline, secrets))
+        .withTemplate(podTemplate(pipeline, image(pipeline, defaults), secretHash))
         .endSpec()
         .build();
   }
 
-  static PodTemplateSpec podTemplate(EventPipeline pipeline, Collection<Secret> secrets) {
+  /** spec.consumer.image, or the operator's default when the pipeline sets none. */
+  public static String image(EventPipeline pipeline, OperatorDefaults defaults) {
+    return Optional.ofNullable(pipeline.getSpec().getConsumer())
+        .map(ConsumerSpec::getImage)
+        .filter(image -> !image.isBlank())
+        .orElse(defaults.consumerImage());
+  }
+
+  static PodTemplateSpec podTemplate(
+      EventPipeline pipeline, String image, Optional<String> secretHash) {
     var overrides =
         Optional.ofNullable(pipeline.getSpec().getPodTemplate())
             .orElseGet(PodTemplateOverrides::new);
@@ -69,13 +78,15 @@ public final class ConsumerDeployment {
     labels.putAll(PipelineMetadata.labels(pipeline));
     var annotations = new TreeMap<String, String>(orEmpty(overrides.getAnnotations()));
     annotations.put(ConfigHash.ANNOTATION, ConfigHash.of(ConsumerSettings.environment(pipeline)));
-    SecretReferences.contentHash(pipeline, secrets)
-        .ifPresent(hash -> annotations.put(SECRET_HASH_ANNOTATION, hash));
+    secretHash.ifPresent(hash -> annotations.put(SECRET_HASH_ANNOTATION, hash));
     var pod =
         new PodSpecBuilder()
             .withAutomountServiceAccountToken(false)
             .withTerminationGracePeriodSeconds(
-                TerminationGrace.seconds(pipeline.getSpec().getBatch()))
+                TerminationGrace.seconds(pipeline.getSpec().getConsumer()))
+            .withServiceAccountName(overrides.getServiceAccountName())
+            .withPriorityClassName(overrides.getPriorityClassName())
+            .withImagePullSecrets(overrides.getImagePullSecrets())
             .withNewSecurityContext()
             .withRunAsNonRoot(true)
             .withRunAsUser(RUN_AS_USER)
@@ -83,7 +94,7 @@ public final class ConsumerDeployment {
             .withType("RuntimeDefault")
             .endSeccompProfile()
             .endSecurityContext()
-            .withContainers(container(pipeline))
+            .withContainers(container(pipeline, image))
             .addNewVolume()
             .withName("tmp")
             .withNewEmptyDir()
@@ -93,6 +104,7 @@ public final class ConsumerDeployment {
             .withNodeSelector(overrides.getNodeSelector())
             .withTolerations(overrides.getTolerations())
             .withAffinity(overrides.getAffinity())
+            .withTopologySpreadConstraints(overrides.getTopologySpreadConstraints())
             .build();
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
@@ -103,12 +115,12 @@ public final class ConsumerDeployment {
         .build();
   }
 
-  private static Container container(EventPipeline pipeline) {
+  private static Container container(EventPipeline pipeline, String image) {
     var consumer =
         Optional.ofNullable(pipeline.getSpec().getConsumer()).orElseGet(ConsumerSpec::new);
     return new ContainerBuilder()
         .withName(CONTAINER)
-        .withImage(Optional.ofNullable(consumer.getImage()).orElse(ConsumerSpec.DEFAULT_IMAGE))
+        .withImage(image)
         .addNewPort()
         .withName("http")
         .withContainerPort(HTTP_PORT)

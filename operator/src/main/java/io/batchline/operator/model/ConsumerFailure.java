@@ -7,13 +7,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Why a consumer pod keeps failing, from its container's last termination. The consumer pods use
  * terminationMessagePolicy FallbackToLogsOnError, so the message is the tail of the log of a
  * consumer that exited on a startup error (a bad ClickHouse URL, a missing table), which is what
- * the user needs to see in the pipeline's status rather than in the pod's.
+ * the user needs to see in the pipeline's status rather than in the pod's. That tail holds more
+ * than the reason (the framework's startup and shutdown lines), so the last line logged at ERROR is
+ * kept when there is one, and the end of the tail otherwise.
  *
  * @param pod the failing pod, the first by name, so that the status stays the same while several
  *     fail
@@ -21,6 +24,10 @@ import java.util.stream.Stream;
 public record ConsumerFailure(String pod, int exitCode, String message) {
 
   public static final String REASON = "ConsumerFailed";
+
+  static final int MAX_MESSAGE = 1024;
+
+  private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+(ERROR|FATAL)\\s.*$");
 
   /**
    * The failure of the first pod whose consumer container is not ready and last exited non-zero. A
@@ -64,6 +71,18 @@ public record ConsumerFailure(String pod, int exitCode, String message) {
     return new ConsumerFailure(
         pod.getMetadata().getName(),
         terminated.getExitCode(),
-        Objects.toString(terminated.getMessage(), ""));
+        summary(Objects.toString(terminated.getMessage(), "")));
+  }
+
+  /** The last ERROR line of a termination message, or else its end. */
+  static String summary(String terminationMessage) {
+    var lines = terminationMessage.strip().lines().toList();
+    for (var i = lines.size() - 1; i >= 0; i--) {
+      if (ERROR_LINE.matcher(lines.get(i)).matches()) {
+        return lines.get(i).strip();
+      }
+    }
+    var text = terminationMessage.strip();
+    return text.length() <= MAX_MESSAGE ? text : "…" + text.substring(text.length() - MAX_MESSAGE);
   }
 }

@@ -1,6 +1,7 @@
 package io.batchline.operator.model;
 
 import io.batchline.operator.api.ConsumerSpec;
+import io.batchline.operator.api.ContainerResources;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -23,8 +24,8 @@ public final class ConsumerResources {
   public static ResourceRequirements of(ConsumerSpec consumer) {
     var given = Optional.ofNullable(consumer).map(ConsumerSpec::getResources);
     return new ResourceRequirementsBuilder()
-        .withRequests(nonEmpty(given.map(ResourceRequirements::getRequests), DEFAULT_REQUESTS))
-        .withLimits(nonEmpty(given.map(ResourceRequirements::getLimits), DEFAULT_LIMITS))
+        .withRequests(nonEmpty(given.map(ContainerResources::getRequests), DEFAULT_REQUESTS))
+        .withLimits(nonEmpty(given.map(ContainerResources::getLimits), DEFAULT_LIMITS))
         .build();
   }
 

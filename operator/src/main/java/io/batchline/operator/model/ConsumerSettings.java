@@ -2,6 +2,7 @@ package io.batchline.operator.model;
 
 import io.batchline.operator.api.BatchSpec;
 import io.batchline.operator.api.ClickHouseSpec;
+import io.batchline.operator.api.ConsumerSpec;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.api.KafkaSpec;
 import java.util.Locale;
@@ -9,12 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The consumer's configuration as environment variables, the only way the consumer is configured
  * (DESIGN §9). Credentials are not here: they reach the pod through secretKeyRefs. Extra Kafka
  * client properties become {@code KAFKA_PROPERTIES_<NAME>}, NAME being the property name in upper
- * case with dots replaced by underscores; the consumer reverses that mapping.
+ * case with dots replaced by underscores; the consumer reverses that mapping. The drain and insert
+ * timeouts are always written, so that the pod's termination grace period (see {@link
+ * TerminationGrace}) is computed from the values the consumer really uses.
  */
 public final class ConsumerSettings {
 
@@ -28,10 +32,39 @@ public final class ConsumerSettings {
     putKafka(env, pipeline, spec.getKafka());
     putBatch(env, Optional.ofNullable(spec.getBatch()).orElseGet(BatchSpec::new));
     putClickHouse(env, spec.getClickhouse());
-    Optional.ofNullable(spec.getConsumer())
-        .map(c -> c.getRateLimit())
+    var consumer = Optional.ofNullable(spec.getConsumer()).orElseGet(ConsumerSpec::new);
+    Optional.ofNullable(consumer.getRateLimit())
         .ifPresent(limit -> env.put("EVENT_PROCESSING_RATE_LIMIT", limit.toString()));
+    env.put("EVENT_PROCESSING_DRAIN_TIMEOUT", drainTimeoutSeconds(consumer) + "s");
+    env.put("CLICKHOUSE_INSERT_TIMEOUT", insertTimeoutSeconds(consumer) + "s");
     return env;
+  }
+
+  static int drainTimeoutSeconds(ConsumerSpec consumer) {
+    return Optional.ofNullable(consumer)
+        .map(ConsumerSpec::getDrainTimeoutSeconds)
+        .orElse(ConsumerSpec.DEFAULT_DRAIN_TIMEOUT_SECONDS);
+  }
+
+  static int insertTimeoutSeconds(ConsumerSpec consumer) {
+    return Optional.ofNullable(consumer)
+        .map(ConsumerSpec::getInsertTimeoutSeconds)
+        .orElse(ConsumerSpec.DEFAULT_INSERT_TIMEOUT_SECONDS);
+  }
+
+  /**
+   * spec.clickhouse.columns as the consumer reads it: {@code column=source} pairs sorted by column
+   * and joined with commas. Empty when the spec maps no column.
+   */
+  public static Optional<String> columns(ClickHouseSpec clickhouse) {
+    return Optional.ofNullable(clickhouse.getColumns())
+        .filter(columns -> !columns.isEmpty())
+        .map(
+            columns ->
+                new TreeMap<>(columns)
+                    .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(",")));
   }
 
   /** The group used when the spec names none: unique per pipeline across namespaces. */
@@ -85,5 +118,6 @@ public final class ConsumerSettings {
         Optional.ofNullable(clickhouse.getDatabase()).orElse(defaults.getDatabase()));
     env.put(
         "CLICKHOUSE_TABLE", Optional.ofNullable(clickhouse.getTable()).orElse(defaults.getTable()));
+    columns(clickhouse).ifPresent(columns -> env.put("CLICKHOUSE_COLUMNS", columns));
   }
 }

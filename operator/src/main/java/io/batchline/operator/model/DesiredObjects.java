@@ -10,16 +10,20 @@ public final class DesiredObjects {
 
   private DesiredObjects() {}
 
-  public static List<HasMetadata> of(EventPipeline pipeline, AutoscalingPlatform platform) {
+  public static List<HasMetadata> of(
+      EventPipeline pipeline, OperatorDefaults defaults, ClusterFeatures features) {
     var objects = new ArrayList<HasMetadata>();
     objects.add(ConsumerConfigMap.build(pipeline));
-    objects.add(ConsumerDeployment.build(pipeline));
+    objects.add(ConsumerDeployment.build(pipeline, defaults));
     objects.add(MetricsService.build(pipeline));
     objects.add(ConsumerDisruptionBudget.build(pipeline));
+    if (features.podMonitors()) {
+      objects.add(ConsumerPodMonitor.build(pipeline, defaults));
+    }
     if (ConsumerAutoscaler.requested(pipeline)) {
       objects.add(
-          platform.kedaInstalled()
-              ? ConsumerScaledObject.build(pipeline, platform.prometheusUrl())
+          features.keda()
+              ? ConsumerScaledObject.build(pipeline, defaults)
               : ConsumerAutoscaler.build(pipeline));
     }
     return objects;

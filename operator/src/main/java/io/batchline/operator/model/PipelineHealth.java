@@ -22,13 +22,27 @@ import java.util.Optional;
 public final class PipelineHealth {
 
   public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String PAUSED = "Paused";
 
-  /** What one reconcile saw. */
+  /**
+   * A reconcile that failed this many times in a row sets Degraded. A single failure, such as a 409
+   * from a concurrent write or a timeout, is retried with backoff and is not reported.
+   */
+  public static final int PERSISTENT_FAILURE_ATTEMPTS = 5;
+
+  /**
+   * What one reconcile saw.
+   *
+   * @param paused whether the pipeline carries {@link PipelineMetadata#PAUSED_ANNOTATION}
+   * @param desiredImage the consumer image the operator would apply
+   */
   public record Observation(
       List<String> specProblems,
       List<SecretReferences.Problem> secretProblems,
       Optional<Deployment> deployment,
-      Optional<ConsumerFailure> consumerFailure) {}
+      Optional<ConsumerFailure> consumerFailure,
+      boolean paused,
+      String desiredImage) {}
 
   private PipelineHealth() {}
 
@@ -53,7 +67,18 @@ public final class PipelineHealth {
           Conditions.of(DEGRADED, true, first.reason(), first.message(), generation, now));
     } else {
       conditions.add(readiness(ready, desired, generation, now));
-      conditions.add(progressing(seen.deployment(), desired, generation, now));
+      conditions.add(
+          seen.paused()
+              ? Conditions.of(
+                  PROGRESSING,
+                  false,
+                  PAUSED,
+                  "the "
+                      + PipelineMetadata.PAUSED_ANNOTATION
+                      + " annotation holds every change: nothing is applied until it is removed",
+                  generation,
+                  now)
+              : progressing(seen.deployment(), desired, generation, now));
       conditions.add(
           seen.consumerFailure()
               .map(
@@ -72,6 +97,8 @@ public final class PipelineHealth {
     status.setSelector(PipelineMetadata.selector(pipeline));
     status.setReplicas(deploymentStatus.map(DeploymentStatus::getReplicas).orElse(0));
     status.setReadyReplicas(ready);
+    status.setConsumerImage(
+        seen.deployment().flatMap(PipelineHealth::runningImage).orElse(seen.desiredImage()));
     var previous =
         Optional.ofNullable(pipeline.getStatus()).map(EventPipelineStatus::getConditions);
     status.setConditions(Conditions.keepTransitionTimes(previous.orElse(List.of()), conditions));
@@ -79,10 +106,17 @@ public final class PipelineHealth {
   }
 
   /**
-   * The previous status with Degraded set from a failed reconcile: the reason is the exception
-   * type, the message its message. The failed reconcile is retried with backoff.
+   * After a failed reconcile, which is retried with backoff: nothing while the failure is not yet
+   * persistent, then the previous status with Degraded set, its reason the exception type and its
+   * message the exception message.
+   *
+   * @param failedAttempts how many reconciles in a row failed, this one included
    */
-  public static EventPipelineStatus failed(EventPipeline pipeline, Exception error, Instant now) {
+  public static Optional<EventPipelineStatus> failed(
+      EventPipeline pipeline, Exception error, int failedAttempts, Instant now) {
+    if (failedAttempts < PERSISTENT_FAILURE_ATTEMPTS) {
+      return Optional.empty();
+    }
     var previous = Optional.ofNullable(pipeline.getStatus()).orElseGet(EventPipelineStatus::new);
     var cause = rootCause(error);
     var degraded =
@@ -90,7 +124,11 @@ public final class PipelineHealth {
             DEGRADED,
             true,
             cause.getClass().getSimpleName(),
-            truncate(Objects.toString(cause.getMessage(), "")),
+            truncate(
+                Objects.toString(cause.getMessage(), "")
+                    + " (retried with backoff; "
+                    + PERSISTENT_FAILURE_ATTEMPTS
+                    + " or more attempts failed)"),
             pipeline.getMetadata().getGeneration(),
             now);
     var conditions = new ArrayList<Condition>();
@@ -103,10 +141,24 @@ public final class PipelineHealth {
     status.setSelector(PipelineMetadata.selector(pipeline));
     status.setReplicas(previous.getReplicas());
     status.setReadyReplicas(previous.getReadyReplicas());
+    status.setConsumerImage(previous.getConsumerImage());
     status.setConditions(
         Conditions.keepTransitionTimes(
             Optional.ofNullable(previous.getConditions()).orElse(List.of()), conditions));
-    return status;
+    return Optional.of(status);
+  }
+
+  private static Optional<String> runningImage(Deployment deployment) {
+    return Optional.ofNullable(deployment.getSpec())
+        .map(spec -> spec.getTemplate())
+        .map(template -> template.getSpec())
+        .map(pod -> pod.getContainers())
+        .flatMap(
+            containers ->
+                containers.stream()
+                    .filter(c -> ConsumerDeployment.CONTAINER.equals(c.getName()))
+                    .map(c -> c.getImage())
+                    .findFirst());
   }
 
   private static Condition readiness(int ready, int desired, Long generation, Instant now) {

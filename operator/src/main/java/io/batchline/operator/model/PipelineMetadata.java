@@ -18,10 +18,18 @@ public final class PipelineMetadata {
   public static final String APP_NAME = "batchline-consumer";
   public static final String MANAGED_BY = "batchline-operator";
 
+  /** {@code "true"} holds every change of the pipeline: the operator applies nothing. */
+  public static final String PAUSED_ANNOTATION = "batchline.io/paused";
+
   /** Selects every object the operator made; its informers watch only those. */
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;
 
   private PipelineMetadata() {}
+
+  public static boolean paused(EventPipeline pipeline) {
+    var annotations = pipeline.getMetadata().getAnnotations();
+    return annotations != null && "true".equalsIgnoreCase(annotations.get(PAUSED_ANNOTATION));
+  }
 
   public static String deploymentName(EventPipeline pipeline) {
     return pipeline.getMetadata().getName();

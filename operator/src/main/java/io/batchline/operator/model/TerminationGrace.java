@@ -1,33 +1,32 @@
 package io.batchline.operator.model;
 
-import io.batchline.operator.api.BatchSpec;
+import io.batchline.operator.api.ConsumerSpec;
 
 /**
  * How long Kubernetes waits after SIGTERM before it kills a consumer pod.
  *
- * <p>{@code grace = flushSeconds + 2 × INSERT_TIMEOUT_SECONDS + COMMIT_AND_LEAVE_SECONDS}, that is
- * {@code flushSeconds + 70}:
+ * <p>{@code grace = drain timeout + insert timeout + MARGIN_SECONDS}, 65 s with the defaults:
  *
  * <ul>
- *   <li>{@code flushSeconds}: a time-triggered flush may have just started when SIGTERM arrives;
- *   <li>two insert timeouts (30 s each): the insert in flight, then the final drain insert of
- *       whatever is still buffered;
- *   <li>10 s to commit the offsets and leave the consumer group.
+ *   <li>the insert in flight when SIGTERM arrives may take up to the insert timeout;
+ *   <li>then the consumer flushes what is buffered at once (a time-triggered flush does not wait
+ *       for flushSeconds), commits and leaves the group, all within the drain timeout;
+ *   <li>the margin covers the JVM's start of shutdown and its exit.
  * </ul>
  *
- * A pod killed before it commits loses nothing (offsets are committed after the insert), but its
- * batch is written again by the next owner of the partitions, so the margin is generous.
+ * Both timeouts are written into the ConfigMap (see {@link ConsumerSettings}), so the consumer uses
+ * exactly the values this sum is made of. A pod killed before it commits loses nothing (offsets are
+ * committed after the insert), but its batch is written again by the next owner of the partitions.
  */
 public final class TerminationGrace {
 
-  public static final int INSERT_TIMEOUT_SECONDS = 30;
-  public static final int COMMIT_AND_LEAVE_SECONDS = 10;
+  public static final int MARGIN_SECONDS = 10;
 
   private TerminationGrace() {}
 
-  public static long seconds(BatchSpec batch) {
-    return ConsumerSettings.flushSeconds(batch)
-        + 2L * INSERT_TIMEOUT_SECONDS
-        + COMMIT_AND_LEAVE_SECONDS;
+  public static long seconds(ConsumerSpec consumer) {
+    return (long) ConsumerSettings.drainTimeoutSeconds(consumer)
+        + ConsumerSettings.insertTimeoutSeconds(consumer)
+        + MARGIN_SECONDS;
   }
 }

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fails the build when crds/ no longer matches the CRD generated from the Java classes. Run with
- * {@code -Dbatchline.updateCrds=true} to rewrite crds/ instead.
+ * Fails the build when crds/, or its copy in the Helm chart, no longer matches the CRD generated
+ * from the Java classes. Run with {@code -Dbatchline.updateCrds=true} to rewrite both instead.
  */
 class CrdDriftTest {
 
-  @Test
-  void committedCrdIsTheGeneratedOne() throws IOException {
+  @ParameterizedTest
+  @MethodSource("io.batchline.operator.api.CrdFiles#committedCopies")
+  void committedCrdIsTheGeneratedOne(Path committed) throws IOException {
     var expected = CrdFiles.expectedCommittedText();
-    var committed = CrdFiles.committed();
     if (Boolean.getBoolean("batchline.updateCrds")) {
       Files.createDirectories(committed.getParent());
       Files.writeString(committed, expected);

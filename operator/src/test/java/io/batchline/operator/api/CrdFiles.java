@@ -1,5 +1,6 @@
 package io.batchline.operator.api;
 
+import io.batchline.operator.RepoFiles;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -31,6 +32,13 @@ public final class CrdFiles {
   public static Path committed() {
     return Path.of(
         System.getProperty("batchline.committedCrd", "../crds/eventpipelines.batchline.io.yaml"));
+  }
+
+  /** crds/ itself, and the copy the Helm chart installs from its own crds/ directory. */
+  static List<Path> committedCopies() {
+    return List.of(
+        committed(),
+        RepoFiles.path("deploy/helm/batchline/crds").resolve(committed().getFileName()));
   }
 
   static Path generated() {

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchline.operator.Samples;
-import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,39 +23,26 @@ class CrdValidationIT {
 
   private static KubernetesClient client;
   private static String namespace;
-  private static int counter;
+  private static PipelineTrees trees;
 
   @BeforeAll
   static void start() {
     var server = RealApiServer.get();
     client = server.client();
     namespace = server.namespace("crd-validation");
+    trees = new PipelineTrees(client, namespace);
   }
 
   private static ObjectNode base() {
-    var pipeline = TestPipelines.unsaved("p" + (++counter), namespace);
-    ObjectNode tree = Serialization.jsonMapper().valueToTree(pipeline);
-    tree.remove("status");
-    return tree;
+    return trees.base();
   }
 
   private static EventPipeline create(JsonNode tree) {
-    var resource = Serialization.jsonMapper().convertValue(tree, GenericKubernetesResource.class);
-    var created =
-        client
-            .genericKubernetesResources(EventPipeline.API_VERSION, EventPipeline.KIND)
-            .inNamespace(namespace)
-            .resource(resource)
-            .create();
-    return Serialization.jsonMapper().convertValue(created, EventPipeline.class);
+    return trees.create(tree);
   }
 
   private static ObjectNode at(ObjectNode tree, String path) {
-    var node = tree;
-    for (var part : path.split("\\.")) {
-      node = node.with(part);
-    }
-    return node;
+    return PipelineTrees.at(tree, path);
   }
 
   @ParameterizedTest
@@ -85,7 +69,8 @@ class CrdValidationIT {
     assertThat(created.getSpec().getBatch().getSize()).isEqualTo(200);
     assertThat(created.getSpec().getBatch().getFlushSeconds()).isEqualTo(5);
     assertThat(created.getSpec().getConsumer().getImage())
-        .isEqualTo("ghcr.io/batchline/consumer:0.1.0");
+        .as("no image is stored: the operator's consumer image applies")
+        .isNull();
     assertThat(created.getSpec().getClickhouse().getTable()).isEqualTo("events");
   }
 
@@ -214,7 +199,52 @@ class CrdValidationIT {
         invalid(
             "zero rate limit",
             "spec.consumer.rateLimit",
-            t -> at(t, "spec.consumer").put("rateLimit", 0)));
+            t -> at(t, "spec.consumer").put("rateLimit", 0)),
+        invalid(
+            "bootstrap server without a port",
+            "spec.kafka.bootstrapServers",
+            t -> at(t, "spec.kafka").put("bootstrapServers", "kafka")),
+        invalid(
+            "bootstrap servers separated by semicolons",
+            "spec.kafka.bootstrapServers",
+            t -> at(t, "spec.kafka").put("bootstrapServers", "a:9092; b:9092")),
+        invalid(
+            "memory in MB, which is no quantity",
+            "spec.consumer.resources.requests",
+            t -> at(t, "spec.consumer.resources.requests").put("memory", "512MB")),
+        invalid(
+            "a limit that is no quantity",
+            "spec.consumer.resources.limits",
+            t -> at(t, "spec.consumer.resources.limits").put("cpu", "two")),
+        invalid(
+            "a TLS key in kafka properties",
+            "spec.kafka.properties",
+            t -> at(t, "spec.kafka.properties").put("ssl.keystore.key", "-----BEGIN")),
+        invalid(
+            "a *.secret in kafka properties",
+            "spec.kafka.properties",
+            t ->
+                at(t, "spec.kafka.properties")
+                    .put("sasl.oauthbearer.client.credentials.client.secret", "s3cr3t")),
+        invalid(
+            "credentials in the ClickHouse URL",
+            "spec.clickhouse.url",
+            t -> at(t, "spec.clickhouse").put("url", "http://default:hunter2@clickhouse:8123")),
+        invalid(
+            "more replicas than partitions",
+            "spec.replicas",
+            t -> {
+              at(t, "spec.kafka").put("partitions", 3);
+              at(t, "spec").put("replicas", 4);
+            }),
+        invalid(
+            "a column name with a dash",
+            "spec.clickhouse.columns",
+            t -> at(t, "spec.clickhouse.columns").put("trace-id", "_header.trace-id")),
+        invalid(
+            "a column source that is no path",
+            "spec.clickhouse.columns",
+            t -> at(t, "spec.clickhouse.columns").put("region", "properties..region")));
   }
 
   private static void secretProperty(ObjectNode tree, String property) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.batchline.operator.BatchlineOperator;
-import io.batchline.operator.OperatorSettings;
 import io.batchline.operator.TestPipelines;
+import io.batchline.operator.api.ContainerResources;
 import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.model.ConfigHash;
 import io.batchline.operator.model.ConsumerDeployment;
@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -27,7 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,17 +48,7 @@ class EventPipelineReconcileIT {
     client = server.client();
     namespace = server.namespace("reconcile");
     ns = new PipelineNamespace(client, namespace);
-    operator =
-        BatchlineOperator.start(
-            client,
-            new OperatorSettings(
-                "batchline-operator",
-                Optional.of(namespace),
-                Optional.of("reconcile-it"),
-                Duration.ofSeconds(4),
-                false,
-                0,
-                "http://prometheus:9090"));
+    operator = TestOperator.start(client, TestOperator.env(namespace, "reconcile-it"));
   }
 
   @AfterAll
@@ -144,6 +133,35 @@ class EventPipelineReconcileIT {
                   .containsEntry("EVENT_PROCESSING_BATCH_SIZE", "500");
               assertThat(configHash("resize")).isNotEqualTo(before);
               assertThat(ns.pipeline("resize").getStatus().getObservedGeneration()).isEqualTo(2L);
+            });
+  }
+
+  @Test
+  void theConsumersGetTheirDrainAndInsertTimeoutsAndAGraceThatFitsThemNotTheFlushInterval() {
+    ns.create("graceful", true);
+    ns.patchSpec("graceful", "{\"batch\":{\"flushSeconds\":3600}}");
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                ns.get(ConfigMap.class, "graceful-config") != null
+                    && ns.get(Deployment.class, "graceful") != null);
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(ns.get(ConfigMap.class, "graceful-config").getData())
+                  .containsEntry("EVENT_PROCESSING_BATCH_FLUSH_SECONDS", "3600")
+                  .containsEntry("EVENT_PROCESSING_DRAIN_TIMEOUT", "25s")
+                  .containsEntry("CLICKHOUSE_INSERT_TIMEOUT", "30s");
+              assertThat(
+                      ns.get(Deployment.class, "graceful")
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()
+                          .getTerminationGracePeriodSeconds())
+                  .isEqualTo(25L + 30 + 10);
             });
   }
 
@@ -282,10 +300,8 @@ class EventPipelineReconcileIT {
         .getSpec()
         .getConsumer()
         .setResources(
-            new ResourceRequirementsBuilder()
-                .addToRequests("memory", new Quantity("4Gi"))
-                .addToLimits("memory", new Quantity("1Gi"))
-                .build());
+            new ContainerResources(
+                Map.of("memory", new Quantity("4Gi")), Map.of("memory", new Quantity("1Gi"))));
     client.resource(pipeline).create();
 
     ns.awaitCondition("greedy", "Ready", "False", "InvalidSpec");

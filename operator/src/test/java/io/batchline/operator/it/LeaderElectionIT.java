@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.batchline.operator.BatchlineOperator;
-import io.batchline.operator.OperatorSettings;
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.EventPipeline;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,10 @@ class LeaderElectionIT {
   private static BatchlineOperator second;
 
   private static BatchlineOperator start(String identity) {
-    return BatchlineOperator.start(
+    return TestOperator.start(
         client,
-        new OperatorSettings(
-            LEASE,
-            Optional.of(namespace),
-            Optional.of(identity),
-            Duration.ofSeconds(3),
-            false,
-            0,
-            "http://prometheus:9090"));
+        TestOperator.env(
+            namespace, identity, "BATCHLINE_LEASE_NAME", LEASE, "BATCHLINE_LEASE_SECONDS", "3"));
   }
 
   @BeforeAll

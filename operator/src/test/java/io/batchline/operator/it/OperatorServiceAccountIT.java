@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -13,6 +12,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,45 @@ class OperatorServiceAccountIT {
 
     assertThat(refused).isNotNull();
     assertThat(refused.getCode()).isEqualTo(403);
+  }
+
+  /**
+   * Secrets are read one by one, by name: the operator can neither list them (nor so cache or
+   * enumerate every credential of the cluster) nor watch them. What server-side apply does not need
+   * (update, get of its objects, delete of what it never deletes) is not granted either.
+   */
+  @Test
+  void itCanNeitherListNorWatchSecretsNorUpdateWhatItApplies() {
+    var asOperator = operator.client();
+    ns.create("trimmed", true);
+    await()
+        .atMost(PipelineNamespace.TIMEOUT)
+        .until(() -> ns.get(ConfigMap.class, "trimmed-config") != null);
+
+    var refusals =
+        List.<ThrowingCallable>of(
+            () -> asOperator.secrets().inNamespace(ns.namespace).list(),
+            () -> asOperator.secrets().inAnyNamespace().list(),
+            () ->
+                asOperator
+                    .configMaps()
+                    .inNamespace(ns.namespace)
+                    .withName("trimmed-config")
+                    .edit(c -> c),
+            () ->
+                asOperator.configMaps().inNamespace(ns.namespace).withName("trimmed-config").get(),
+            () ->
+                asOperator
+                    .apps()
+                    .deployments()
+                    .inNamespace(ns.namespace)
+                    .withName("trimmed")
+                    .delete());
+    for (var refusal : refusals) {
+      var refused = catchThrowableOfType(KubernetesClientException.class, refusal);
+      assertThat(refused).isNotNull();
+      assertThat(refused.getCode()).isEqualTo(403);
+    }
   }
 
   @Test
@@ -104,20 +144,7 @@ class OperatorServiceAccountIT {
     await()
         .atMost(PipelineNamespace.TIMEOUT)
         .untilAsserted(() -> assertThat(ns.get(Deployment.class, "refunds")).isNotNull());
-    var template = ns.get(Deployment.class, "refunds").getSpec().getTemplate();
-    var pod =
-        server
-            .client()
-            .resource(
-                new PodBuilder()
-                    .withNewMetadata()
-                    .withName("refunds-5d8f9c-x7k2q")
-                    .withNamespace(ns.namespace)
-                    .withLabels(template.getMetadata().getLabels())
-                    .endMetadata()
-                    .withSpec(template.getSpec())
-                    .build())
-            .create();
+    var pod = ns.podOf(ns.get(Deployment.class, "refunds"), "refunds-5d8f9c-x7k2q");
 
     pod.setStatus(
         new PodStatusBuilder()
@@ -159,11 +186,15 @@ class OperatorServiceAccountIT {
     await()
         .atMost(PipelineNamespace.TIMEOUT)
         .untilAsserted(
-            () ->
-                assertThat(ns.get(HorizontalPodAutoscaler.class, "clicks"))
-                    .isNotNull()
-                    .extracting(h -> h.getSpec().getMaxReplicas())
-                    .isEqualTo(3));
+            () -> {
+              var hpa = ns.get(HorizontalPodAutoscaler.class, "clicks");
+              assertThat(hpa).isNotNull();
+              assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(3);
+              assertThat(hpa.getSpec().getBehavior().getScaleUp().getStabilizationWindowSeconds())
+                  .isEqualTo(60);
+              assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+                  .isEqualTo(300);
+            });
 
     ns.patchSpec("clicks", "{\"autoscaling\":null}");
 

@@ -9,6 +9,8 @@ import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.model.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -37,6 +39,29 @@ final class PipelineNamespace {
     return operator.registry().find("operator.sdk.reconciliations.started").counters().stream()
         .mapToDouble(c -> c.count())
         .sum();
+  }
+
+  /** Reconciles that ended in an exception, such as a 403 or a refusal, from its metrics. */
+  static double failedReconciles(BatchlineOperator operator) {
+    return operator.registry().find("operator.sdk.reconciliations.failed").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  /** A pod as the ReplicaSet controller makes it from the Deployment's template; none runs here. */
+  Pod podOf(Deployment deployment, String name) {
+    var template = deployment.getSpec().getTemplate();
+    return client
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .withLabels(template.getMetadata().getLabels())
+                .endMetadata()
+                .withSpec(template.getSpec())
+                .build())
+        .create();
   }
 
   EventPipeline create(String name, boolean withSecret) {

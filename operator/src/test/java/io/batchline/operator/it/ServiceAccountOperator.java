@@ -1,15 +1,12 @@
 package io.batchline.operator.it;
 
 import io.batchline.operator.BatchlineOperator;
-import io.batchline.operator.OperatorSettings;
 import io.batchline.operator.RepoFiles;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The operator as deploy/base installs it: the base is applied with kubectl, and the operator runs
@@ -30,19 +27,11 @@ final class ServiceAccountOperator implements AutoCloseable {
     this.operator = operator;
   }
 
-  static ServiceAccountOperator start(RealApiServer server, String identity) {
+  static ServiceAccountOperator start(RealApiServer server, String identity, String... env) {
     installBase(server);
-    var client = tokenClient(server, token(server.client()));
-    var settings =
-        new OperatorSettings(
-            OperatorSettings.DEFAULT_LEASE,
-            Optional.of(NAMESPACE),
-            Optional.of(identity),
-            Duration.ofSeconds(3),
-            false,
-            0,
-            "http://prometheus.monitoring:9090");
-    return new ServiceAccountOperator(client, BatchlineOperator.start(client, settings));
+    var client = tokenClient(server, token(server.client(), NAMESPACE, ACCOUNT));
+    return new ServiceAccountOperator(
+        client, TestOperator.start(client, TestOperator.env(NAMESPACE, identity, env)));
   }
 
   /** kubectl apply -k deploy/base, server-side, as the install docs say. Idempotent. */
@@ -57,18 +46,19 @@ final class ServiceAccountOperator implements AutoCloseable {
             RepoFiles.path("deploy/base").toString());
   }
 
-  private static String token(KubernetesClient admin) {
+  /** A short-lived token of a ServiceAccount, as the kubelet would mount it. */
+  static String token(KubernetesClient admin, String namespace, String account) {
     return admin
         .serviceAccounts()
-        .inNamespace(NAMESPACE)
-        .withName(ACCOUNT)
+        .inNamespace(namespace)
+        .withName(account)
         .tokenRequest(
             new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
         .getStatus()
         .getToken();
   }
 
-  private static KubernetesClient tokenClient(RealApiServer server, String token) {
+  static KubernetesClient tokenClient(RealApiServer server, String token) {
     var admin = Config.fromKubeconfig(server.kubeconfigYaml());
     var config =
         new ConfigBuilder(Config.empty())
@@ -87,9 +77,7 @@ final class ServiceAccountOperator implements AutoCloseable {
 
   /** Reconciles that ended in an exception, such as a 403, from the operator's own metrics. */
   double failedReconciles() {
-    return operator.registry().find("operator.sdk.reconciliations.failed").counters().stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return PipelineNamespace.failedReconciles(operator);
   }
 
   @Override

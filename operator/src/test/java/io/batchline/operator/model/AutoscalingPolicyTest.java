@@ -23,10 +23,19 @@ class AutoscalingPolicyTest {
     autoscaling.setMetric(null);
     autoscaling.setTarget(null);
     autoscaling.setLagThreshold(null);
+    autoscaling.setScaleUpStabilizationSeconds(null);
+    autoscaling.setScaleDownStabilizationSeconds(null);
     pipeline.getSpec().setAutoscaling(autoscaling);
 
     assertThat(AutoscalingPolicy.of(pipeline))
-        .isEqualTo(new AutoscalingPolicy(2, 6, AutoscalingMetric.FLUSH_UTILIZATION, 70, 1000));
+        .isEqualTo(
+            new AutoscalingPolicy(
+                2,
+                6,
+                AutoscalingMetric.LAG,
+                70,
+                1000,
+                new AutoscalingPolicy.Stabilization(60, 300)));
   }
 
   @Test

@@ -60,7 +60,8 @@ class ConsumerAutoscalerTest {
     var metric = ConsumerAutoscaler.build(pipeline).getSpec().getMetrics().get(0);
 
     assertThat(metric.getType()).isEqualTo("Pods");
-    assertThat(metric.getPods().getMetric().getName()).isEqualTo("batchline_flush_utilization");
+    assertThat(metric.getPods().getMetric().getName())
+        .isEqualTo("batchline_flush_utilization_ratio");
     assertThat(metric.getPods().getTarget().getAverageValue()).isEqualTo(new Quantity("700m"));
   }
 
@@ -74,8 +75,29 @@ class ConsumerAutoscalerTest {
     var metric = ConsumerAutoscaler.build(pipeline).getSpec().getMetrics().get(0);
 
     assertThat(metric.getType()).isEqualTo("Pods");
-    assertThat(metric.getPods().getMetric().getName()).isEqualTo("batchline_consumer_lag");
+    assertThat(metric.getPods().getMetric().getName()).isEqualTo("batchline_consumer_lag_records");
     assertThat(metric.getPods().getTarget().getAverageValue().toString()).isEqualTo("12k");
+  }
+
+  @Test
+  void scalingIsStabilizedAndOneRebalanceAtATimeOnTheWayDown() {
+    var pipeline = TestPipelines.orders();
+    var autoscaling = autoscaling(AutoscalingMetric.LAG, 70);
+    autoscaling.setScaleUpStabilizationSeconds(30);
+    autoscaling.setScaleDownStabilizationSeconds(600);
+    pipeline.getSpec().setAutoscaling(autoscaling);
+
+    var behavior = ConsumerAutoscaler.build(pipeline).getSpec().getBehavior();
+
+    assertThat(behavior.getScaleUp().getStabilizationWindowSeconds()).isEqualTo(30);
+    assertThat(behavior.getScaleDown().getStabilizationWindowSeconds()).isEqualTo(600);
+    assertThat(behavior.getScaleDown().getPolicies())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getType()).isEqualTo("Pods");
+              assertThat(p.getValue()).isEqualTo(1);
+            });
   }
 
   @Test

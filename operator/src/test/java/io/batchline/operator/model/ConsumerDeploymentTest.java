@@ -7,9 +7,11 @@ import io.batchline.operator.api.EventPipeline;
 import io.batchline.operator.api.PodTemplateOverrides;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,14 @@ import org.junit.jupiter.api.Test;
 
 class ConsumerDeploymentTest {
 
+  private static final OperatorDefaults DEFAULTS = OperatorDefaults.standard();
+
   private static Container container(Deployment deployment) {
     return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
   }
 
   private static String hash(EventPipeline pipeline) {
-    return ConsumerDeployment.build(pipeline)
+    return ConsumerDeployment.build(pipeline, DEFAULTS)
         .getSpec()
         .getTemplate()
         .getMetadata()
@@ -32,7 +36,7 @@ class ConsumerDeploymentTest {
 
   @Test
   void runsTheConsumerImageWithReplicasAndSelector() {
-    var deployment = ConsumerDeployment.build(TestPipelines.orders());
+    var deployment = ConsumerDeployment.build(TestPipelines.orders(), DEFAULTS);
 
     assertThat(deployment.getMetadata().getName()).isEqualTo("orders");
     assertThat(deployment.getMetadata().getOwnerReferences()).hasSize(1);
@@ -46,7 +50,7 @@ class ConsumerDeploymentTest {
 
   @Test
   void configurationComesFromTheConfigMapAndCredentialsFromTheSecret() {
-    var container = container(ConsumerDeployment.build(TestPipelines.orders()));
+    var container = container(ConsumerDeployment.build(TestPipelines.orders(), DEFAULTS));
 
     assertThat(container.getEnvFrom())
         .singleElement()
@@ -66,14 +70,14 @@ class ConsumerDeploymentTest {
     pipeline.getSpec().getClickhouse().setUsername(null);
     pipeline.getSpec().getClickhouse().setPassword(null);
 
-    assertThat(container(ConsumerDeployment.build(pipeline)).getEnv())
+    assertThat(container(ConsumerDeployment.build(pipeline, DEFAULTS)).getEnv())
         .extracting(EnvVar::getName)
         .containsExactly("QUARKUS_HTTP_PORT");
   }
 
   @Test
   void probesUseTheConsumerHealthEndpoints() {
-    var container = container(ConsumerDeployment.build(TestPipelines.orders()));
+    var container = container(ConsumerDeployment.build(TestPipelines.orders(), DEFAULTS));
 
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
@@ -85,7 +89,7 @@ class ConsumerDeploymentTest {
 
   @Test
   void podsAreLockedDown() {
-    var deployment = ConsumerDeployment.build(TestPipelines.orders());
+    var deployment = ConsumerDeployment.build(TestPipelines.orders(), DEFAULTS);
     var pod = deployment.getSpec().getTemplate().getSpec();
     var container = container(deployment);
 
@@ -105,24 +109,38 @@ class ConsumerDeploymentTest {
 
   @Test
   void hasRequestsAndLimits() {
-    var resources = container(ConsumerDeployment.build(TestPipelines.orders())).getResources();
+    var resources =
+        container(ConsumerDeployment.build(TestPipelines.orders(), DEFAULTS)).getResources();
 
     assertThat(resources.getRequests()).containsKeys("cpu", "memory");
     assertThat(resources.getLimits()).containsEntry("memory", new Quantity("1Gi"));
   }
 
   @Test
-  void graceFollowsTheFlushInterval() {
+  void graceFollowsTheDrainAndInsertTimeoutsNotTheFlushInterval() {
     var pipeline = TestPipelines.orders();
-    pipeline.getSpec().getBatch().setFlushSeconds(10);
+    pipeline.getSpec().getBatch().setFlushSeconds(3600);
+    pipeline.getSpec().getConsumer().setDrainTimeoutSeconds(40);
 
     assertThat(
-            ConsumerDeployment.build(pipeline)
+            ConsumerDeployment.build(pipeline, DEFAULTS)
                 .getSpec()
                 .getTemplate()
                 .getSpec()
                 .getTerminationGracePeriodSeconds())
-        .isEqualTo(80L);
+        .isEqualTo(40L + 30 + TerminationGrace.MARGIN_SECONDS);
+  }
+
+  @Test
+  void theImageIsThePipelinesOrElseTheOperatorsDefault() {
+    var pipeline = TestPipelines.orders();
+    var upgraded = DEFAULTS.withConsumerImage("ghcr.io/batchline/consumer:0.2.0");
+
+    assertThat(container(ConsumerDeployment.build(pipeline, upgraded)).getImage())
+        .isEqualTo("ghcr.io/batchline/consumer:0.2.0");
+    pipeline.getSpec().getConsumer().setImage("registry.example.com/consumer:pinned");
+    assertThat(container(ConsumerDeployment.build(pipeline, upgraded)).getImage())
+        .isEqualTo("registry.example.com/consumer:pinned");
   }
 
   @Test
@@ -147,9 +165,22 @@ class ConsumerDeploymentTest {
     overrides.setNodeSelector(Map.of("pool", "consumers"));
     overrides.setTolerations(
         List.of(new TolerationBuilder().withKey("dedicated").withOperator("Exists").build()));
+    overrides.setServiceAccountName("billing-reader");
+    overrides.setPriorityClassName("pipelines");
+    overrides.setImagePullSecrets(List.of(new LocalObjectReference("registry-login")));
+    overrides.setTopologySpreadConstraints(
+        List.of(
+            new TopologySpreadConstraintBuilder()
+                .withMaxSkew(1)
+                .withTopologyKey("topology.kubernetes.io/zone")
+                .withWhenUnsatisfiable("ScheduleAnyway")
+                .withNewLabelSelector()
+                .addToMatchLabels(PipelineMetadata.INSTANCE_LABEL, "orders")
+                .endLabelSelector()
+                .build()));
     pipeline.getSpec().setPodTemplate(overrides);
 
-    var template = ConsumerDeployment.build(pipeline).getSpec().getTemplate();
+    var template = ConsumerDeployment.build(pipeline, DEFAULTS).getSpec().getTemplate();
 
     assertThat(template.getMetadata().getLabels())
         .containsEntry("team", "billing")
@@ -159,13 +190,22 @@ class ConsumerDeploymentTest {
         .containsKey(ConfigHash.ANNOTATION);
     assertThat(template.getSpec().getNodeSelector()).containsEntry("pool", "consumers");
     assertThat(template.getSpec().getTolerations()).hasSize(1);
+    assertThat(template.getSpec().getServiceAccountName()).isEqualTo("billing-reader");
+    assertThat(template.getSpec().getAutomountServiceAccountToken()).isFalse();
+    assertThat(template.getSpec().getPriorityClassName()).isEqualTo("pipelines");
+    assertThat(template.getSpec().getImagePullSecrets())
+        .extracting(LocalObjectReference::getName)
+        .containsExactly("registry-login");
+    assertThat(template.getSpec().getTopologySpreadConstraints())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getMaxSkew()).isEqualTo(1));
   }
 
   @Test
   void kafkaSecretPropertiesReachThePodOnlyThroughSecretKeyRefs() {
     var pipeline = TestPipelines.withKafkaLogin(TestPipelines.orders());
 
-    var container = container(ConsumerDeployment.build(pipeline));
+    var container = container(ConsumerDeployment.build(pipeline, DEFAULTS));
 
     assertThat(container.getEnv())
         .filteredOn(e -> e.getName().equals("KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
@@ -195,12 +235,18 @@ class ConsumerDeploymentTest {
             .build();
     var rotated = new SecretBuilder(secret).addToData("password", "bmV3").build();
 
-    var before = secretHash(ConsumerDeployment.build(pipeline, List.of(secret)));
-    var after = secretHash(ConsumerDeployment.build(pipeline, List.of(rotated)));
+    var before =
+        secretHash(
+            ConsumerDeployment.build(
+                pipeline, DEFAULTS, SecretReferences.contentHash(pipeline, List.of(secret))));
+    var after =
+        secretHash(
+            ConsumerDeployment.build(
+                pipeline, DEFAULTS, SecretReferences.contentHash(pipeline, List.of(rotated))));
 
     assertThat(before).isNotNull();
     assertThat(after).isNotNull().isNotEqualTo(before);
-    assertThat(secretHash(ConsumerDeployment.build(pipeline))).isNull();
+    assertThat(secretHash(ConsumerDeployment.build(pipeline, DEFAULTS))).isNull();
   }
 
   private static String secretHash(Deployment deployment) {

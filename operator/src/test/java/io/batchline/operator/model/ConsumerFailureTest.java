@@ -50,9 +50,40 @@ class ConsumerFailureTest {
   void aCrashLoopingConsumerIsAFailureWithItsTerminationMessage() {
     var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(1, "table not found\n"))));
 
-    assertThat(failure).contains(new ConsumerFailure("orders-1", 1, "table not found\n"));
+    assertThat(failure).contains(new ConsumerFailure("orders-1", 1, "table not found"));
     assertThat(failure.orElseThrow().describe())
         .isEqualTo("pod orders-1: container consumer exited 1: table not found");
+  }
+
+  @Test
+  void aMissingDeadLetterTopicReachesTheStatusFromAmongTheFrameworksLines() {
+    var log =
+        """
+        2026-12-06T09:00:00.101Z INFO  [io.quarkus] batchline-consumer 0.1.0 on JVM started in 1.2s
+        2026-12-06T09:00:01.734Z ERROR [i.b.c.ConsumerApplication] dead-letter topic 'events.dlq' \
+        does not exist: create it (max.message.bytes as large as your largest event) or unset \
+        event-processing.dlq-topic
+        2026-12-06T09:00:01.790Z INFO  [io.quarkus] batchline-consumer stopped in 0.041s
+        """;
+
+    var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(3, log)))).orElseThrow();
+
+    assertThat(failure.exitCode()).isEqualTo(3);
+    assertThat(failure.describe())
+        .isEqualTo(
+            "pod orders-1: container consumer exited 3: 2026-12-06T09:00:01.734Z ERROR"
+                + " [i.b.c.ConsumerApplication] dead-letter topic 'events.dlq' does not exist:"
+                + " create it (max.message.bytes as large as your largest event) or unset"
+                + " event-processing.dlq-topic");
+  }
+
+  @Test
+  void withoutAnErrorLineTheEndOfTheTailIsKept() {
+    var log = "x".repeat(3000) + "\nthe last words";
+
+    var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(137, log)))).orElseThrow();
+
+    assertThat(failure.message()).endsWith("the last words").hasSizeLessThan(1030);
   }
 
   @Test

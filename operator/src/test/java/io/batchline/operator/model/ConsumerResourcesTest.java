@@ -3,8 +3,9 @@ package io.batchline.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.operator.api.ConsumerSpec;
+import io.batchline.operator.api.ContainerResources;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsumerResourcesTest {
@@ -12,10 +13,8 @@ class ConsumerResourcesTest {
   private static ConsumerSpec with(String requestCpu, String limitCpu) {
     var consumer = new ConsumerSpec();
     consumer.setResources(
-        new ResourceRequirementsBuilder()
-            .addToRequests("cpu", new Quantity(requestCpu))
-            .addToLimits("cpu", new Quantity(limitCpu))
-            .build());
+        new ContainerResources(
+            Map.of("cpu", new Quantity(requestCpu)), Map.of("cpu", new Quantity(limitCpu))));
     return consumer;
   }
 
@@ -35,8 +34,7 @@ class ConsumerResourcesTest {
   @Test
   void givenRequestsOrLimitsReplaceTheirDefaultsAsAWhole() {
     var consumer = new ConsumerSpec();
-    consumer.setResources(
-        new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("2Gi")).build());
+    consumer.setResources(new ContainerResources(null, Map.of("memory", new Quantity("2Gi"))));
 
     var resources = ConsumerResources.of(consumer);
 

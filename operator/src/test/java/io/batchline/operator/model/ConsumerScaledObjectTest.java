@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class ConsumerScaledObjectTest {
 
   private static final String PROMETHEUS = "http://prometheus.monitoring:9090";
+  private static final OperatorDefaults DEFAULTS =
+      new OperatorDefaults("consumer:1", PROMETHEUS, new java.util.TreeMap<>());
 
   private static EventPipeline scaledOn(AutoscalingMetric metric) {
     var pipeline = TestPipelines.orders();
@@ -28,7 +30,7 @@ class ConsumerScaledObjectTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> spec(EventPipeline pipeline) {
-    return ConsumerScaledObject.build(pipeline, PROMETHEUS).getSpec();
+    return ConsumerScaledObject.build(pipeline, DEFAULTS).getSpec();
   }
 
   @SuppressWarnings("unchecked")
@@ -39,7 +41,7 @@ class ConsumerScaledObjectTest {
   @Test
   void scalesThePipelineThroughItsScaleSubresource() {
     var pipeline = scaledOn(AutoscalingMetric.FLUSH_UTILIZATION);
-    var scaledObject = ConsumerScaledObject.build(pipeline, PROMETHEUS);
+    var scaledObject = ConsumerScaledObject.build(pipeline, DEFAULTS);
 
     assertThat(scaledObject.getApiVersion()).isEqualTo("keda.sh/v1alpha1");
     assertThat(scaledObject.getKind()).isEqualTo("ScaledObject");
@@ -60,7 +62,7 @@ class ConsumerScaledObjectTest {
   void flushUtilizationIsAPrometheusTriggerOnThePipelinesPods() {
     assertIsPrometheusTrigger(
         trigger(scaledOn(AutoscalingMetric.FLUSH_UTILIZATION)),
-        "batchline_flush_utilization",
+        "batchline_flush_utilization_ratio",
         "0.65");
   }
 
@@ -73,9 +75,11 @@ class ConsumerScaledObjectTest {
                 "serverAddress",
                 PROMETHEUS,
                 "query",
-                "sum(" + metric + "{namespace=\"shop\",pod=~\"orders-[a-z0-9]+-[a-z0-9]+\"})",
+                "sum(" + metric + "{namespace=\"shop\",eventpipeline=\"orders\"})",
                 "threshold",
-                threshold));
+                threshold,
+                "ignoreNullValues",
+                "false"));
   }
 
   @Test
@@ -103,7 +107,7 @@ class ConsumerScaledObjectTest {
     tls.getSpec().getKafka().setProperties(Map.of("security.protocol", "SSL"));
 
     for (var pipeline : new EventPipeline[] {sasl, tls}) {
-      assertIsPrometheusTrigger(trigger(pipeline), "batchline_consumer_lag", "5000");
+      assertIsPrometheusTrigger(trigger(pipeline), "batchline_consumer_lag_records", "5000");
     }
   }
 
@@ -123,6 +127,38 @@ class ConsumerScaledObjectTest {
     pipeline.getSpec().getKafka().setPartitions(4);
 
     assertThat(spec(pipeline)).containsEntry("maxReplicaCount", 4);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kedasHpaTakesTheSameBehaviorAsTheOperatorsHpa() {
+    var pipeline = scaledOn(AutoscalingMetric.LAG);
+    pipeline.getSpec().getAutoscaling().setScaleDownStabilizationSeconds(600);
+
+    var advanced = (Map<String, Object>) spec(pipeline).get("advanced");
+    var behavior =
+        ((Map<String, Map<String, Object>>) advanced.get("horizontalPodAutoscalerConfig"))
+            .get("behavior");
+
+    assertThat(behavior)
+        .isEqualTo(
+            io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()
+                .convertValue(
+                    ConsumerAutoscaler.build(pipeline).getSpec().getBehavior(), Map.class));
+    assertThat((Map<String, Object>) behavior.get("scaleDown"))
+        .containsEntry("stabilizationWindowSeconds", 600);
+  }
+
+  @Test
+  void thePrometheusQuerySelectsOnTheLabelThePodMonitorSets() {
+    var pipeline = scaledOn(AutoscalingMetric.FLUSH_UTILIZATION);
+    var podMonitor = ConsumerPodMonitor.build(pipeline, DEFAULTS);
+
+    assertThat(podMonitor.getSpec().toString())
+        .contains("targetLabel=" + ConsumerPodMonitor.PIPELINE_LABEL);
+    assertThat(ConsumerScaledObject.pipelineSum("m", pipeline))
+        .contains(ConsumerPodMonitor.PIPELINE_LABEL + "=\"orders\"")
+        .doesNotContain("pod=");
   }
 
   @Test

@@ -16,12 +16,14 @@ class ConsumerSettingsTest {
     assertThat(env)
         .containsExactly(
             entry("CLICKHOUSE_DATABASE", "default"),
+            entry("CLICKHOUSE_INSERT_TIMEOUT", "30s"),
             entry("CLICKHOUSE_TABLE", "events"),
             entry("CLICKHOUSE_URL", "http://clickhouse:8123"),
             entry("EVENT_PROCESSING_BATCH_FLUSH_SECONDS", "5"),
             entry("EVENT_PROCESSING_BATCH_SIZE", "200"),
             entry("EVENT_PROCESSING_CONSUMER_GROUP", "batchline.shop.orders"),
             entry("EVENT_PROCESSING_DLQ_TOPIC", "orders.dlq"),
+            entry("EVENT_PROCESSING_DRAIN_TIMEOUT", "25s"),
             entry("EVENT_PROCESSING_TOPIC", "orders"),
             entry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"));
   }
@@ -39,6 +41,8 @@ class ConsumerSettingsTest {
     spec.getConsumer().setRateLimit(1000);
     spec.getClickhouse().setDatabase("analytics");
     spec.getClickhouse().setTable("usage");
+    spec.getConsumer().setDrainTimeoutSeconds(40);
+    spec.getConsumer().setInsertTimeoutSeconds(90);
 
     assertThat(ConsumerSettings.environment(pipeline))
         .contains(
@@ -50,7 +54,37 @@ class ConsumerSettingsTest {
             entry("EVENT_PROCESSING_MAX_EVENT_BYTES", "65536"),
             entry("EVENT_PROCESSING_RATE_LIMIT", "1000"),
             entry("CLICKHOUSE_DATABASE", "analytics"),
-            entry("CLICKHOUSE_TABLE", "usage"));
+            entry("CLICKHOUSE_TABLE", "usage"),
+            entry("EVENT_PROCESSING_DRAIN_TIMEOUT", "40s"),
+            entry("CLICKHOUSE_INSERT_TIMEOUT", "90s"));
+  }
+
+  @Test
+  void columnsAreOneVariableSortedByColumn() {
+    var pipeline = TestPipelines.orders();
+    pipeline
+        .getSpec()
+        .getClickhouse()
+        .setColumns(
+            Map.of(
+                "trace", "_header.trace-id",
+                "region", "properties.region",
+                "raw", "_event",
+                "quantity", "properties.quantity"));
+
+    assertThat(ConsumerSettings.environment(pipeline))
+        .containsEntry(
+            "CLICKHOUSE_COLUMNS",
+            "quantity=properties.quantity,raw=_event,region=properties.region,"
+                + "trace=_header.trace-id");
+  }
+
+  @Test
+  void noColumnsNoVariable() {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getClickhouse().setColumns(Map.of());
+
+    assertThat(ConsumerSettings.environment(pipeline)).doesNotContainKey("CLICKHOUSE_COLUMNS");
   }
 
   @Test

@@ -11,7 +11,9 @@ class DesiredObjectsTest {
 
   @Test
   void everyObjectIsOwnedAndLabelled() {
-    var objects = DesiredObjects.of(TestPipelines.orders(), AutoscalingPlatform.withoutKeda());
+    var objects =
+        DesiredObjects.of(
+            TestPipelines.orders(), OperatorDefaults.standard(), ClusterFeatures.none());
 
     assertThat(objects)
         .extracting(HasMetadata::getKind)
@@ -33,7 +35,7 @@ class DesiredObjectsTest {
     autoscaling.setMaxReplicas(4);
     pipeline.getSpec().setAutoscaling(autoscaling);
 
-    assertThat(DesiredObjects.of(pipeline, AutoscalingPlatform.withoutKeda()))
+    assertThat(DesiredObjects.of(pipeline, OperatorDefaults.standard(), ClusterFeatures.none()))
         .extracting(HasMetadata::getKind)
         .endsWith("HorizontalPodAutoscaler");
   }
@@ -45,9 +47,22 @@ class DesiredObjectsTest {
     autoscaling.setMaxReplicas(4);
     pipeline.getSpec().setAutoscaling(autoscaling);
 
-    assertThat(DesiredObjects.of(pipeline, new AutoscalingPlatform(true, "http://prom:9090")))
+    assertThat(
+            DesiredObjects.of(
+                pipeline, OperatorDefaults.standard(), new ClusterFeatures(true, false)))
         .extracting(HasMetadata::getKind)
         .containsExactly(
             "ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "ScaledObject");
+  }
+
+  @Test
+  void withThePrometheusOperatorThereIsAPodMonitor() {
+    assertThat(
+            DesiredObjects.of(
+                TestPipelines.orders(),
+                OperatorDefaults.standard(),
+                new ClusterFeatures(false, true)))
+        .extracting(HasMetadata::getKind)
+        .containsExactly("ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "PodMonitor");
   }
 }

@@ -19,6 +19,7 @@ class PipelineHealthTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
   private static final Instant T1 = T0.plusSeconds(60);
+  private static final String IMAGE = "ghcr.io/batchline/consumer:0.1.0";
 
   private static Deployment deployment(long generation, long observed, int ready, int updated) {
     return new DeploymentBuilder()
@@ -35,7 +36,8 @@ class PipelineHealthTest {
   }
 
   private static Observation seen(Deployment deployment) {
-    return new Observation(List.of(), List.of(), Optional.ofNullable(deployment), Optional.empty());
+    return new Observation(
+        List.of(), List.of(), Optional.ofNullable(deployment), Optional.empty(), false, IMAGE);
   }
 
   private static Condition condition(EventPipelineStatus status, String type) {
@@ -97,7 +99,12 @@ class PipelineHealthTest {
         new SecretReferences.Problem("SecretNotFound", "Secret x named by f does not exist");
     var seen =
         new Observation(
-            List.of(), List.of(problem), Optional.of(deployment(1, 1, 1, 1)), Optional.empty());
+            List.of(),
+            List.of(problem),
+            Optional.of(deployment(1, 1, 1, 1)),
+            Optional.empty(),
+            false,
+            IMAGE);
 
     var status = PipelineHealth.assess(TestPipelines.orders(), seen, T0);
 
@@ -110,7 +117,12 @@ class PipelineHealthTest {
   void anInvalidSpecIsReportedWithEveryProblem() {
     var seen =
         new Observation(
-            List.of("a is wrong", "b is wrong"), List.of(), Optional.empty(), Optional.empty());
+            List.of("a is wrong", "b is wrong"),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            IMAGE);
 
     var status = PipelineHealth.assess(TestPipelines.orders(), seen, T0);
 
@@ -145,7 +157,12 @@ class PipelineHealthTest {
         new ConsumerFailure("orders-5d8f-abcde", 1, "ClickHouse table default.evnts not found");
     var seen =
         new Observation(
-            List.of(), List.of(), Optional.of(deployment(1, 1, 0, 1)), Optional.of(failure));
+            List.of(),
+            List.of(),
+            Optional.of(deployment(1, 1, 0, 1)),
+            Optional.of(failure),
+            false,
+            IMAGE);
 
     var degraded = condition(PipelineHealth.assess(TestPipelines.orders(), seen, T0), "Degraded");
 
@@ -194,12 +211,66 @@ class PipelineHealthTest {
     pipeline.setStatus(PipelineHealth.assess(pipeline, seen(deployment(1, 1, 1, 1)), T0));
     var error = new RuntimeException("wrapped", new IllegalStateException("etcd is gone"));
 
-    var status = PipelineHealth.failed(pipeline, error, T1);
+    var status =
+        PipelineHealth.failed(pipeline, error, PipelineHealth.PERSISTENT_FAILURE_ATTEMPTS, T1)
+            .orElseThrow();
 
     assertThat(condition(status, "Degraded").getStatus()).isEqualTo("True");
     assertThat(condition(status, "Degraded").getReason()).isEqualTo("IllegalStateException");
-    assertThat(condition(status, "Degraded").getMessage()).isEqualTo("etcd is gone");
+    assertThat(condition(status, "Degraded").getMessage()).startsWith("etcd is gone (retried");
     assertThat(condition(status, "Ready")).isEqualTo(condition(pipeline.getStatus(), "Ready"));
     assertThat(status.getReadyReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureThatHasNotPersistedChangesNothing() {
+    EventPipeline pipeline = TestPipelines.orders();
+    pipeline.setStatus(PipelineHealth.assess(pipeline, seen(deployment(1, 1, 1, 1)), T0));
+
+    for (var attempt = 1; attempt < PipelineHealth.PERSISTENT_FAILURE_ATTEMPTS; attempt++) {
+      assertThat(PipelineHealth.failed(pipeline, new IllegalStateException("409"), attempt, T1))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void pausedIsNotProgressingAndSaysWhy() {
+    var seen =
+        new Observation(
+            List.of(),
+            List.of(),
+            Optional.of(deployment(1, 1, 1, 1)),
+            Optional.empty(),
+            true,
+            IMAGE);
+
+    var status = PipelineHealth.assess(TestPipelines.orders(), seen, T0);
+
+    assertThat(condition(status, "Progressing").getStatus()).isEqualTo("False");
+    assertThat(condition(status, "Progressing").getReason()).isEqualTo("Paused");
+    assertThat(condition(status, "Progressing").getMessage()).contains("batchline.io/paused");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+  }
+
+  @Test
+  void theConsumerImageIsTheOneTheDeploymentRunsOnceItExists() {
+    var running =
+        new DeploymentBuilder(deployment(1, 1, 1, 1))
+            .withNewSpec()
+            .withNewTemplate()
+            .withNewSpec()
+            .addNewContainer()
+            .withName(ConsumerDeployment.CONTAINER)
+            .withImage("old/consumer:1")
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+
+    assertThat(PipelineHealth.assess(TestPipelines.orders(), seen(running), T0).getConsumerImage())
+        .isEqualTo("old/consumer:1");
+    assertThat(PipelineHealth.assess(TestPipelines.orders(), seen(null), T0).getConsumerImage())
+        .isEqualTo(IMAGE);
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchline.operator.TestPipelines;
 import io.batchline.operator.api.AutoscalingSpec;
+import io.batchline.operator.api.ContainerResources;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,14 +61,54 @@ class SpecValidationTest {
         .getSpec()
         .getConsumer()
         .setResources(
-            new ResourceRequirementsBuilder()
-                .addToRequests("memory", new Quantity("4Gi"))
-                .addToLimits("memory", new Quantity("1Gi"))
-                .build());
+            new ContainerResources(
+                Map.of("memory", new Quantity("4Gi")), Map.of("memory", new Quantity("1Gi"))));
 
     assertThat(SpecValidation.problems(pipeline))
         .singleElement()
         .asString()
         .contains("spec.consumer.resources.requests.memory");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka", "a:9092; b:9092", "a:9092,,b:9092", "kafka:port"})
+  void renderRefusesBootstrapServersTheKafkaClientWouldRefuse(String servers) {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getKafka().setBootstrapServers(servers);
+
+    assertThat(SpecValidation.problems(pipeline))
+        .singleElement()
+        .asString()
+        .contains("spec.kafka.bootstrapServers");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kafka:9092", "k-0.k:9092, k-1.k:9092", "[::1]:9093"})
+  void bootstrapServersAreHostPortPairs(String servers) {
+    var pipeline = TestPipelines.orders();
+    pipeline.getSpec().getKafka().setBootstrapServers(servers);
+
+    assertThat(SpecValidation.problems(pipeline)).isEmpty();
+  }
+
+  @Test
+  void renderRefusesAColumnMappingTheSchemaWouldRefuseNamingIt() {
+    var pipeline = TestPipelines.orders();
+    pipeline
+        .getSpec()
+        .getClickhouse()
+        .setColumns(
+            Map.of(
+                "quantity", "properties.quantity",
+                "trace-id", "_header.trace-id",
+                "region", "$.region",
+                "raw", "_event",
+                "offset", "_offset",
+                "header", "_header.x-b3.span_id"));
+
+    assertThat(SpecValidation.problems(pipeline))
+        .containsExactly(
+            "spec.clickhouse.columns: invalid source region=$.region",
+            "spec.clickhouse.columns: invalid column name trace-id");
   }
 }

@@ -2,6 +2,7 @@ package io.batchline.operator.reconciler;
 
 import io.batchline.operator.api.EventPipeline;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -18,6 +19,9 @@ final class FakeContext {
 
   int workflowRuns;
   private final List<Object> secondaries;
+
+  /** The number of failed attempts before this one that JOSDK's retry reports, if any. */
+  Optional<Integer> retryAttempts = Optional.empty();
 
   /** What the reconcile handed to the workflow's dependents. */
   final Map<Object, Object> values = new HashMap<>();
@@ -51,6 +55,7 @@ final class FakeContext {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "managedWorkflowAndDependentResourceContext" -> workflow;
+                  case "getRetryInfo" -> retryAttempts.map(FakeContext::retryInfo);
                   case "getSecondaryResources" -> Set.copyOf(ofType((Class<?>) args[0]));
                   case "getSecondaryResource" ->
                       ofType((Class<?>) args[0]).stream()
@@ -59,6 +64,20 @@ final class FakeContext {
                           .orElse(Optional.empty());
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
+  }
+
+  private static RetryInfo retryInfo(int attempts) {
+    return new RetryInfo() {
+      @Override
+      public int getAttemptCount() {
+        return attempts;
+      }
+
+      @Override
+      public boolean isLastAttempt() {
+        return false;
+      }
+    };
   }
 
   private List<Object> ofType(Class<?> type) {
