@@ -176,7 +176,8 @@ public final class LocalStack {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  private static Path findRepoRoot() {
+  /** The checkout root: the folder holding {@code dev/stack}. */
+  static Path findRepoRoot() {
     String configured = System.getProperty("batchline.repo.root");
     if (configured != null && Files.isExecutable(Paths.get(configured, "dev/stack"))) {
       return Paths.get(configured).toAbsolutePath();
