@@ -7,7 +7,9 @@ import io.batchline.consumer.config.EventProcessingConfig;
 import io.batchline.consumer.config.InvalidSettingException;
 import io.batchline.consumer.config.KafkaConfig;
 import io.batchline.consumer.config.PipelineSettings;
+import io.batchline.consumer.config.TableMappingSettings;
 import io.batchline.consumer.health.PipelineHealth;
+import io.batchline.consumer.table.EncoderSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -36,15 +38,17 @@ public class ConsumerApplication implements QuarkusApplication {
   @Override
   public int run(String... args) throws Exception {
     PipelineSettings settings;
+    EncoderSettings encoderSettings;
     try {
       settings = eventProcessing.toSettings();
+      encoderSettings = TableMappingSettings.resolve(clickHouse, eventProcessing);
     } catch (InvalidSettingException e) {
       LOG.error("invalid configuration: " + e.getMessage());
       return 2;
     }
     Pipeline pipeline;
     try {
-      pipeline = Pipeline.start(settings, clickHouse, kafka, registry, health);
+      pipeline = Pipeline.start(settings, encoderSettings, clickHouse, kafka, registry, health);
     } catch (SchemaMismatchException e) {
       LOG.error("ClickHouse table check failed: " + e.getMessage());
       return 3;

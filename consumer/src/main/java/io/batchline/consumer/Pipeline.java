@@ -20,6 +20,7 @@ import io.batchline.consumer.kafka.KafkaOffsetCommitter;
 import io.batchline.consumer.kafka.KafkaPollLoop;
 import io.batchline.consumer.kafka.LoggingDeadLetterSink;
 import io.batchline.consumer.metrics.PipelineMetrics;
+import io.batchline.consumer.table.EncoderSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,7 @@ final class Pipeline {
 
   static Pipeline start(
       PipelineSettings settings,
+      EncoderSettings encoderSettings,
       ClickHouseConfig clickHouse,
       KafkaConfig kafka,
       MeterRegistry registry,
@@ -67,7 +69,8 @@ final class Pipeline {
             clickHouse.database(),
             clickHouse.table(),
             clickHouse.insertTimeout(),
-            clock);
+            clock,
+            encoderSettings);
     ServerVersion version = sink.connect();
     logDeduplicationMode(version);
 
@@ -80,7 +83,7 @@ final class Pipeline {
         new EventBatcher(
             new FlushPolicy(
                 settings.batchSize(), settings.batchMaxBytes(), settings.flushInterval()),
-            new EventDecoder(settings.maxEventBytes()),
+            new EventDecoder(sink::encoder, clock),
             sink,
             deadLetters,
             new KafkaOffsetCommitter(consumer),

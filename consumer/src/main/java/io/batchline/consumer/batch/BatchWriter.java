@@ -57,12 +57,7 @@ final class BatchWriter {
       if (events.size() == 1) {
         Event event = events.get(0);
         return List.of(
-            new Rejection(
-                event.origin(),
-                RejectReason.REJECTED_BY_CLICKHOUSE,
-                e.getMessage(),
-                event.id(),
-                event.eventName()));
+            Rejection.of(event.origin(), RejectReason.REJECTED_BY_CLICKHOUSE, e.getMessage()));
       }
       int half = events.size() / 2;
       List<Rejection> rejected =

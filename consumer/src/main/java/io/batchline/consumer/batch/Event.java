@@ -3,23 +3,13 @@ package io.batchline.consumer.batch;
 import java.time.Instant;
 
 /**
- * A decoded, valid usage event, ready to be written as one row.
+ * A record that became a row of the target table.
  *
- * @param properties the event's {@code properties} object as a JSON string ({@code "{}"} when
- *     absent)
- * @param origin the Kafka record the event came from
+ * @param origin the Kafka record the row came from
+ * @param eventTimeMillis the event's own time (else the Kafka record's), for the latency metric
+ * @param row the row, encoded by the table's {@link io.batchline.consumer.table.RowEncoder}
  */
-public record Event(
-    String id,
-    String tenantId,
-    String environmentId,
-    String externalCustomerId,
-    String customerId,
-    String eventName,
-    String source,
-    Instant timestamp,
-    String properties,
-    SourceRecord origin) {
+public record Event(SourceRecord origin, long eventTimeMillis, byte[] row) {
 
   public PartitionKey partition() {
     return origin.partition();
@@ -31,5 +21,9 @@ public record Event(
 
   public int sizeBytes() {
     return origin.sizeBytes();
+  }
+
+  public Instant timestamp() {
+    return Instant.ofEpochMilli(eventTimeMillis);
   }
 }

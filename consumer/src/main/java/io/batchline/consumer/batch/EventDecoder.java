@@ -1,177 +1,33 @@
 package io.batchline.consumer.batch;
 
-import io.batchline.consumer.batch.EventFields.JsonType;
-import java.io.CharConversionException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import io.batchline.consumer.table.EncodedRow;
+import io.batchline.consumer.table.RowBinaryBuffer;
+import io.batchline.consumer.table.RowEncoder;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
- * Decodes Flexprice-compatible JSON events and validates them. Never throws for bad input: every
- * problem becomes a {@link Rejection} with a reason.
+ * Turns a record into a row of the target table, or a rejection for the dead-letter topic, with the
+ * table's current {@link RowEncoder}. Never throws for bad input. Not thread-safe: one per poll
+ * loop.
  */
 public final class EventDecoder {
 
-  /** ClickHouse {@code DateTime} is an unsigned 32-bit count of seconds. */
-  private static final Instant LATEST_TIMESTAMP = Instant.ofEpochSecond(0xFFFF_FFFFL);
+  private final Supplier<RowEncoder> encoder;
+  private final Clock clock;
+  private final RowBinaryBuffer scratch = new RowBinaryBuffer(4096);
 
-  private final int maxEventBytes;
-
-  public EventDecoder(int maxEventBytes) {
-    this.maxEventBytes = maxEventBytes;
+  public EventDecoder(Supplier<RowEncoder> encoder, Clock clock) {
+    this.encoder = encoder;
+    this.clock = clock;
   }
 
   public Decoded decode(SourceRecord record) {
-    byte[] value = record.value();
-    if (value == null) {
-      return reject(record, RejectReason.NULL_VALUE, "record value is null (tombstone)");
+    scratch.clear();
+    EncodedRow row = encoder.get().encode(record, clock.instant(), scratch);
+    if (row instanceof EncodedRow.Written written) {
+      return new Decoded.Valid(new Event(record, written.eventTimeMillis(), scratch.toByteArray()));
     }
-    if (value.length > maxEventBytes) {
-      return reject(
-          record,
-          RejectReason.TOO_LARGE,
-          "event is " + value.length + " bytes, max-event-bytes is " + maxEventBytes);
-    }
-    EventFields fields;
-    try {
-      fields = EventFields.read(value);
-    } catch (EventFields.MalformedJson e) {
-      boolean utf8 =
-          e.getCause() instanceof CharConversionException
-              || String.valueOf(e.getMessage()).contains("UTF-8");
-      return reject(record, utf8 ? RejectReason.INVALID_UTF8 : RejectReason.NOT_JSON, firstLine(e));
-    }
-    if (fields.rootType() == null) {
-      return reject(record, RejectReason.EMPTY, "record value is empty");
-    }
-    if (fields.rootType() != JsonType.OBJECT) {
-      return reject(
-          record, RejectReason.NOT_AN_OBJECT, "expected a JSON object, got " + fields.rootType());
-    }
-    return decodeObject(record, fields);
-  }
-
-  private Decoded decodeObject(SourceRecord record, EventFields root) {
-    String id = optionalText(root, "id");
-    String eventName = optionalText(root, "event_name");
-    if (id == BAD || eventName == BAD) {
-      return reject(record, RejectReason.BAD_FIELD, "id and event_name must be strings");
-    }
-    if (eventName == null || eventName.isBlank()) {
-      return invalid(record, RejectReason.MISSING_EVENT_NAME, "event_name is required", id, null);
-    }
-    String customer = optionalText(root, "external_customer_id");
-    if (customer == BAD || customer == null || customer.isBlank()) {
-      return invalid(
-          record,
-          RejectReason.MISSING_EXTERNAL_CUSTOMER_ID,
-          "external_customer_id is required and must be a string",
-          id,
-          eventName);
-    }
-    String customerId = optionalText(root, "customer_id");
-    String tenantId = optionalText(root, "tenant_id");
-    String environmentId = optionalText(root, "environment_id");
-    String source = optionalText(root, "source");
-    if (customerId == BAD || tenantId == BAD || environmentId == BAD || source == BAD) {
-      return invalid(
-          record,
-          RejectReason.BAD_FIELD,
-          "customer_id, tenant_id, environment_id and source must be strings",
-          id,
-          eventName);
-    }
-    Instant timestamp;
-    try {
-      timestamp = timestamp(root.get("timestamp"), record.timestampMillis());
-    } catch (IllegalArgumentException e) {
-      return invalid(record, RejectReason.BAD_TIMESTAMP, e.getMessage(), id, eventName);
-    }
-    EventFields.Value properties = root.get("properties");
-    if (properties.type() != JsonType.NULL && properties.type() != JsonType.OBJECT) {
-      return invalid(
-          record,
-          RejectReason.BAD_PROPERTIES,
-          "properties must be an object, got " + properties.type(),
-          id,
-          eventName);
-    }
-    return new Decoded.Valid(
-        new Event(
-            id == null || id.isBlank() ? record.positionId() : id,
-            orEmpty(tenantId),
-            orEmpty(environmentId),
-            customer,
-            orEmpty(customerId),
-            eventName,
-            orEmpty(source),
-            timestamp,
-            properties.type() == JsonType.NULL ? "{}" : properties.text(),
-            record));
-  }
-
-  private static Instant timestamp(EventFields.Value value, long recordTimestampMillis) {
-    Instant result =
-        switch (value.type()) {
-          case NULL -> Instant.ofEpochMilli(recordTimestampMillis);
-          case INTEGER -> epochMillis(value.text());
-          case STRING -> rfc3339(value.text());
-          default ->
-              throw new IllegalArgumentException(
-                  "timestamp must be an RFC 3339 string or epoch milliseconds, got "
-                      + value.type());
-        };
-    if (result.isBefore(Instant.EPOCH) || result.isAfter(LATEST_TIMESTAMP)) {
-      throw new IllegalArgumentException("timestamp " + result + " is outside 1970..2106");
-    }
-    return result;
-  }
-
-  private static Instant epochMillis(String text) {
-    try {
-      return Instant.ofEpochMilli(Long.parseLong(text));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("timestamp " + text + " is out of range");
-    }
-  }
-
-  private static Instant rfc3339(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "timestamp '" + text + "' is not RFC 3339 or epoch milliseconds");
-    }
-  }
-
-  /** Marks a field that is present but not a string or number; compared by identity. */
-  private static final String BAD = new String("<bad>");
-
-  private static String optionalText(EventFields root, String field) {
-    EventFields.Value value = root.get(field);
-    return switch (value.type()) {
-      case NULL -> null;
-      case STRING, INTEGER, NUMBER -> value.text();
-      default -> BAD;
-    };
-  }
-
-  private static Decoded invalid(
-      SourceRecord record, RejectReason reason, String detail, String id, String eventName) {
-    return new Decoded.Invalid(new Rejection(record, reason, detail, id, eventName));
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
-  }
-
-  private static Decoded reject(SourceRecord record, RejectReason reason, String detail) {
-    return new Decoded.Invalid(Rejection.of(record, reason, detail));
-  }
-
-  private static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return new Decoded.Invalid(((EncodedRow.Rejected) row).rejection());
   }
 }

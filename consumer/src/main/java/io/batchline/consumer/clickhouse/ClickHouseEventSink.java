@@ -8,22 +8,25 @@ import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
 import io.batchline.consumer.batch.DeduplicationToken;
 import io.batchline.consumer.batch.Event;
-import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.EventSink;
 import io.batchline.consumer.batch.SinkException;
+import io.batchline.consumer.table.EncoderSettings;
+import io.batchline.consumer.table.InsertFormat;
 import io.batchline.consumer.table.RowBinaryBuffer;
+import io.batchline.consumer.table.RowEncoder;
+import io.batchline.consumer.table.TableDefinition;
+import io.batchline.consumer.table.TableRowEncoder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Writes events to ClickHouse with client-v2 as RowBinary. Retries are not done here: the client's
@@ -31,14 +34,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ClickHouseEventSink implements EventSink, AutoCloseable {
 
+  private static final Logger LOG = Logger.getLogger(ClickHouseEventSink.class);
+
   private final Client client;
   private final String table;
   private final Duration timeout;
   private final Clock clock;
-  private TableSchema schema;
-  private RowBinaryEncoder encoder;
+  private final EncoderSettings encoderSettings;
+  private volatile TableRowEncoder encoder;
   private final RowBinaryBuffer rows = new RowBinaryBuffer();
   private ServerVersion version;
+  private String timeZone;
 
   public ClickHouseEventSink(
       String url,
@@ -47,7 +53,8 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
       String database,
       String table,
       Duration timeout,
-      Clock clock) {
+      Clock clock,
+      EncoderSettings encoderSettings) {
     this.client =
         new Client.Builder()
             .addEndpoint(url)
@@ -64,12 +71,13 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
     this.table = database + "." + table;
     this.timeout = timeout;
     this.clock = clock;
+    this.encoderSettings = encoderSettings;
   }
 
   /**
-   * Reads the server version and checks the table. Throws {@link SchemaMismatchException} naming
-   * the problem when the table or a column is missing, and {@link SinkException} when the server
-   * cannot be reached or answers nonsense.
+   * Reads the server version and the table, and builds the table's {@link RowEncoder}. Throws
+   * {@link SchemaMismatchException} naming the problem when the table is missing or a column cannot
+   * be written, and {@link SinkException} when the server cannot be reached or answers nonsense.
    */
   public ServerVersion connect() throws SinkException {
     List<String> ping = query("SELECT 1 FORMAT TabSeparated");
@@ -78,25 +86,30 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
           "ClickHouse answered SELECT 1 with " + ping + "; responses are being lost", null);
     }
     version = ServerVersion.parse(query("SELECT version() FORMAT TabSeparated").get(0));
-    String[] dbTable = table.split("\\.", 2);
-    Map<String, String> columns = new LinkedHashMap<>();
-    for (String line :
-        query(
-            "SELECT name, type FROM system.columns WHERE database = '"
-                + escape(dbTable[0])
-                + "' AND table = '"
-                + escape(dbTable[1])
-                + "' FORMAT TabSeparated")) {
-      String[] nameType = line.split("\t", 2);
-      columns.put(nameType[0], nameType[1]);
-    }
-    schema = TableSchema.check(table, columns);
-    encoder = new RowBinaryEncoder(schema, new EventDecoder(Integer.MAX_VALUE));
+    timeZone = query("SELECT timezone() FORMAT TabSeparated").get(0).strip();
+    reloadSchema();
     return version;
   }
 
-  public TableSchema schema() {
-    return schema;
+  /** The encoder for the table as last read; replaced by {@link #reloadSchema()}. */
+  public RowEncoder encoder() {
+    return encoder;
+  }
+
+  /**
+   * Reads the table's columns again (after a schema error such as codes 16, 33 or 47) and returns
+   * the new encoder, which {@link #encoder()} returns from now on. Throws {@link
+   * SchemaMismatchException} when the table no longer fits the events.
+   */
+  public RowEncoder reloadSchema() throws SinkException {
+    String[] dbTable = table.split("\\.", 2);
+    TableDefinition definition =
+        TableSchemaReader.read(
+            this::query, dbTable[0], dbTable[1], TableSchemaReader.features(version, timeZone));
+    TableRowEncoder built = encoderSettings.encoderFor(definition);
+    LOG.infof("table mapping: %s", built.plan().describe());
+    encoder = built;
+    return built;
   }
 
   @Override
@@ -105,12 +118,19 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
     if (version.supportsDeduplicationToken()) {
       settings.setDeduplicationToken(DeduplicationToken.of(events));
     }
+    RowEncoder rowEncoder = encoder;
+    rowEncoder.insertSettings().forEach(settings::serverSetting);
     rows.clear();
-    encoder.encode(events, clock.instant(), rows);
+    for (Event event : events) {
+      rows.writeBytes(event.row());
+    }
+    ClickHouseFormat format =
+        rowEncoder.format() == InsertFormat.ROW_BINARY_WITH_DEFAULTS
+            ? ClickHouseFormat.RowBinaryWithDefaults
+            : ClickHouseFormat.RowBinary;
     try (InsertResponse response =
         client
-            .insert(
-                table, schema.columnNames(), rows::writeTo, ClickHouseFormat.RowBinary, settings)
+            .insert(table, rowEncoder.columnNames(), rows::writeTo, format, settings)
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       verifyWrittenRows(response.getWrittenRows(), events.size());
     } catch (ExecutionException e) {
@@ -165,10 +185,6 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
   private static String firstLine(String message) {
     int newline = message == null ? -1 : message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  private static String escape(String identifier) {
-    return identifier.replace("\\", "\\\\").replace("'", "\\'");
   }
 
   @Override

@@ -4,6 +4,8 @@ import static io.batchline.consumer.batch.Records.P0;
 import static io.batchline.consumer.batch.Records.P1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchline.consumer.table.RowEncoder;
+import io.batchline.consumer.table.TestTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventBatcherTest {
+
+  private static final RowEncoder FLEXPRICE = TestTables.encoder(TestTables.flexprice());
 
   private final MutableClock clock = new MutableClock();
   private final FakeSinks sinks = new FakeSinks();
@@ -23,7 +27,7 @@ class EventBatcherTest {
       int batchSize, long maxBytes, Duration flushInterval, RateLimiter rateLimiter) {
     return new EventBatcher(
         new FlushPolicy(batchSize, maxBytes, flushInterval),
-        new EventDecoder(1024 * 1024),
+        new EventDecoder(() -> FLEXPRICE, clock),
         sinks,
         sinks,
         sinks,

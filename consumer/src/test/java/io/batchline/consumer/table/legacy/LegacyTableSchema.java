@@ -1,5 +1,6 @@
-package io.batchline.consumer.clickhouse;
+package io.batchline.consumer.table.legacy;
 
+import io.batchline.consumer.clickhouse.SchemaMismatchException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * The target table's columns as far as the consumer writes them, checked against what it needs.
  * Columns the consumer does not know are left to their defaults.
  */
-public final class TableSchema {
+public final class LegacyTableSchema {
 
   /** How a column is written in RowBinary. */
   public enum ColumnKind {
@@ -24,7 +25,7 @@ public final class TableSchema {
   /** One written column: its name, its encoding, and the DateTime64 precision where relevant. */
   public record Column(String name, ColumnKind kind, int precision) {}
 
-  static final List<String> STRING_COLUMNS =
+  public static final List<String> STRING_COLUMNS =
       List.of(
           "id",
           "tenant_id",
@@ -42,7 +43,7 @@ public final class TableSchema {
   private final String table;
   private final List<Column> columns;
 
-  private TableSchema(String table, List<Column> columns) {
+  private LegacyTableSchema(String table, List<Column> columns) {
     this.table = table;
     this.columns = List.copyOf(columns);
   }
@@ -51,7 +52,7 @@ public final class TableSchema {
    * @param actual column name to ClickHouse type, as {@code system.columns} lists them
    * @throws SchemaMismatchException naming the first missing or mistyped column
    */
-  public static TableSchema check(String table, Map<String, String> actual) {
+  public static LegacyTableSchema check(String table, Map<String, String> actual) {
     if (actual.isEmpty()) {
       throw new SchemaMismatchException(
           "table " + table + " does not exist; create it with samples/clickhouse/events.sql");
@@ -66,7 +67,7 @@ public final class TableSchema {
     if (actual.containsKey(VERSION_COLUMN)) {
       columns.add(timeColumn(table, VERSION_COLUMN, actual.get(VERSION_COLUMN)));
     }
-    return new TableSchema(table, columns);
+    return new LegacyTableSchema(table, columns);
   }
 
   private static String required(String table, Map<String, String> actual, String name) {

@@ -1,4 +1,4 @@
-package io.batchline.consumer.batch;
+package io.batchline.consumer.table.legacy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,7 +13,7 @@ import java.util.Map;
  * and the {@code properties} object is copied as the bytes it was sent as. Each value is kept as
  * its text with the JSON type it had, so the decoder can say what was wrong.
  */
-final class EventFields {
+public final class LegacyEventFields {
 
   /** A field's JSON type and, for scalars, its text. {@code properties} keeps its raw JSON. */
   record Value(JsonType type, String text) {}
@@ -40,13 +40,13 @@ final class EventFields {
   private final Map<String, Value> fields = new HashMap<>();
   private JsonType rootType;
 
-  private EventFields() {}
+  private LegacyEventFields() {}
 
   /**
    * @return the fields, or an instance whose {@link #rootType()} is null for empty input
    */
-  static EventFields read(byte[] json) throws MalformedJson {
-    EventFields result = new EventFields();
+  public static LegacyEventFields read(byte[] json) throws MalformedJson {
+    LegacyEventFields result = new LegacyEventFields();
     try (JsonParser parser = JSON.createParser(json)) {
       JsonToken token = parser.nextToken();
       if (token == null) {

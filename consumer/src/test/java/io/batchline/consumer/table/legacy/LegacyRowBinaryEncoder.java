@@ -1,13 +1,10 @@
-package io.batchline.consumer.clickhouse;
+package io.batchline.consumer.table.legacy;
 
-import io.batchline.consumer.batch.Decoded;
-import io.batchline.consumer.batch.Event;
-import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.SourceRecord;
-import io.batchline.consumer.clickhouse.TableSchema.Column;
 import io.batchline.consumer.table.EncodedRow;
 import io.batchline.consumer.table.RowBinaryBuffer;
 import io.batchline.consumer.table.RowEncoder;
+import io.batchline.consumer.table.legacy.LegacyTableSchema.Column;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,35 +12,37 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Encodes events as ClickHouse RowBinary for the columns of a {@link TableSchema}. RowBinary is the
- * cheapest format for the server to parse and works on every version we support.
+ * Encodes events as ClickHouse RowBinary for the columns of a {@link LegacyTableSchema}. RowBinary
+ * is the cheapest format for the server to parse and works on every version we support.
  */
-public final class RowBinaryEncoder implements RowEncoder {
+public final class LegacyRowBinaryEncoder implements RowEncoder {
 
   /** Writes one column of one row; resolved once per column, not per row. */
   @FunctionalInterface
   private interface ColumnWriter {
-    void write(Event event, Instant ingestedAt, RowBinaryBuffer out);
+    void write(LegacyEvent event, Instant ingestedAt, RowBinaryBuffer out);
   }
 
   private final ColumnWriter[] writers;
   private final List<String> columnNames;
-  private final EventDecoder decoder;
+  private final LegacyEventDecoder decoder;
 
-  public RowBinaryEncoder(TableSchema schema, EventDecoder decoder) {
+  public LegacyRowBinaryEncoder(LegacyTableSchema schema, LegacyEventDecoder decoder) {
     this.writers =
-        schema.columns().stream().map(RowBinaryEncoder::writerFor).toArray(ColumnWriter[]::new);
+        schema.columns().stream()
+            .map(LegacyRowBinaryEncoder::writerFor)
+            .toArray(ColumnWriter[]::new);
     this.columnNames = schema.columnNames();
     this.decoder = decoder;
   }
 
   @Override
   public EncodedRow encode(SourceRecord record, Instant ingestedAt, RowBinaryBuffer out) {
-    Decoded decoded = decoder.decode(record);
-    if (decoded instanceof Decoded.Invalid invalid) {
+    LegacyDecoded decoded = decoder.decode(record);
+    if (decoded instanceof LegacyDecoded.Invalid invalid) {
       return new EncodedRow.Rejected(invalid.rejection());
     }
-    Event event = ((Decoded.Valid) decoded).event();
+    LegacyEvent event = ((LegacyDecoded.Valid) decoded).event();
     for (ColumnWriter writer : writers) {
       writer.write(event, ingestedAt, out);
     }
@@ -60,8 +59,8 @@ public final class RowBinaryEncoder implements RowEncoder {
     return Optional.empty();
   }
 
-  void encode(List<Event> events, Instant ingestedAt, RowBinaryBuffer out) {
-    for (Event event : events) {
+  public void encode(List<LegacyEvent> events, Instant ingestedAt, RowBinaryBuffer out) {
+    for (LegacyEvent event : events) {
       for (ColumnWriter writer : writers) {
         writer.write(event, ingestedAt, out);
       }
@@ -71,11 +70,11 @@ public final class RowBinaryEncoder implements RowEncoder {
   private static ColumnWriter writerFor(Column column) {
     return switch (column.kind()) {
       case STRING -> {
-        Function<Event, String> value = stringValue(column.name());
+        Function<LegacyEvent, String> value = stringValue(column.name());
         yield (event, ingestedAt, out) -> writeString(out, value.apply(event));
       }
       case NULLABLE_STRING -> {
-        Function<Event, String> value = stringValue(column.name());
+        Function<LegacyEvent, String> value = stringValue(column.name());
         yield (event, ingestedAt, out) -> {
           out.writeByte(0);
           writeString(out, value.apply(event));
@@ -94,16 +93,16 @@ public final class RowBinaryEncoder implements RowEncoder {
     };
   }
 
-  private static Function<Event, String> stringValue(String column) {
+  private static Function<LegacyEvent, String> stringValue(String column) {
     return switch (column) {
-      case "id" -> Event::id;
-      case "tenant_id" -> Event::tenantId;
-      case "environment_id" -> Event::environmentId;
-      case "external_customer_id" -> Event::externalCustomerId;
-      case "customer_id" -> Event::customerId;
-      case "event_name" -> Event::eventName;
-      case "source" -> Event::source;
-      case "properties" -> Event::properties;
+      case "id" -> LegacyEvent::id;
+      case "tenant_id" -> LegacyEvent::tenantId;
+      case "environment_id" -> LegacyEvent::environmentId;
+      case "external_customer_id" -> LegacyEvent::externalCustomerId;
+      case "customer_id" -> LegacyEvent::customerId;
+      case "event_name" -> LegacyEvent::eventName;
+      case "source" -> LegacyEvent::source;
+      case "properties" -> LegacyEvent::properties;
       default -> throw new IllegalStateException("no string column " + column);
     };
   }
