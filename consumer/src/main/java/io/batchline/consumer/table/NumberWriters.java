@@ -22,7 +22,7 @@ final class NumberWriters {
             ? BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE)
             : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
     boolean longRange = bits < 64 || (bits == 64 && type.signed());
-    long minLong = longRange ? min.longValueExact() : 0;
+    long minLong = longRange ? min.longValueExact() : type.signed() ? Long.MIN_VALUE : 0;
     long maxLong = longRange ? max.longValueExact() : Long.MAX_VALUE;
     int width = bits / 8;
     String name = type.text();

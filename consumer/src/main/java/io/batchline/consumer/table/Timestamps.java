@@ -59,7 +59,7 @@ public final class Timestamps {
     long whole = 0;
     int digits = 0;
     for (; i < to && b[i] >= '0' && b[i] <= '9'; i++, digits++) {
-      if (digits == 18) {
+      if (digits >= 18 && whole > (Long.MAX_VALUE - (b[i] - '0')) / 10) {
         return false;
       }
       whole = whole * 10 + (b[i] - '0');
