@@ -147,6 +147,32 @@ public final class ChdbEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Inserts rows in {@code format} ({@code RowBinary}, {@code RowBinaryWithDefaults}, ...) whose
+   * structure is the insertion table's columns, as an {@code INSERT INTO <into> FORMAT <format>}
+   * over HTTP reads them: {@code INSERT INTO <into> [SETTINGS <settings>] SELECT * FROM
+   * file('<path>', <format>)}. DEFAULTs of the table apply to RowBinaryWithDefaults rows, and the
+   * settings to the reading of the rows.
+   *
+   * @param into the table, usually with the INSERT's column list: {@code db.t (id, ts)}
+   */
+  public synchronized void insertFile(String into, String format, byte[] rows, String settings) {
+    Path file = writeRows(rows);
+    try {
+      query(
+          "INSERT INTO "
+              + into
+              + (settings.isBlank() ? "" : " SETTINGS " + settings)
+              + " SELECT * FROM file("
+              + quote(file.toString())
+              + ", "
+              + format
+              + ")");
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
   /** {@link #insertRowBinary(String, String, byte[], String)} without settings. */
   public void insertRowBinary(String into, String structure, byte[] rows) {
     insertRowBinary(into, structure, rows, "");

@@ -33,9 +33,12 @@ public final class TableSchemaReader {
                 + " WHERE "
                 + String.format(where, "table")
                 + " FORMAT TabSeparated")) {
-      String[] fields = line.split("\t", -1);
-      if (fields.length < 5) {
+      String[] fields = java.util.Arrays.copyOf(line.split("\t", -1), 5);
+      if (fields[1] == null) {
         throw new SinkException("unexpected system.columns line: " + line, null);
+      }
+      for (int i = 2; i < fields.length; i++) {
+        fields[i] = fields[i] == null ? "" : fields[i];
       }
       columns.add(
           new TableColumn(

@@ -3,6 +3,9 @@ package io.batchline.consumer.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -134,5 +137,31 @@ class RowBinaryEncodingTest {
     assertThatThrownBy(() -> Values.hex(type, json))
         .isInstanceOf(ValueMismatch.class)
         .hasMessageContaining(message);
+  }
+
+  @ParameterizedTest(name = "DateTime64({0})")
+  @CsvSource({
+    "0, 1764547200",
+    "1, 17645472001",
+    "2, 176454720012",
+    "3, 1764547200123",
+    "4, 17645472001234",
+    "5, 176454720012345",
+    "6, 1764547200123456",
+    "7, 17645472001234567",
+    "8, 176454720012345678",
+    "9, 1764547200123456789"
+  })
+  void dateTime64KeepsEveryDigitOfItsPrecision(int precision, long ticks) throws ValueMismatch {
+    String expected =
+        HexFormat.of()
+            .formatHex(
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(ticks).array());
+
+    assertThat(
+            Values.hex(
+                "DateTime64(" + precision + ", 'Europe/Berlin')",
+                "\"2025-12-01T01:00:00.123456789+01:00\""))
+        .isEqualTo(expected);
   }
 }
