@@ -60,9 +60,9 @@ final class JsonEventReader {
       if (child == null) {
         parser.skipChildren();
       } else if (token == JsonToken.START_OBJECT && child.hasChildren()) {
-        int from = (int) parser.currentTokenLocation().getByteOffset();
+        int from = JsonValues.tokenStart(parser);
         readObject(parser, child, event, slots);
-        int to = (int) parser.currentLocation().getByteOffset();
+        int to = JsonValues.tokenStart(parser) + 1;
         for (int slot : child.slots()) {
           slots[slot].text(FieldValue.Kind.OBJECT, event, from, to);
         }

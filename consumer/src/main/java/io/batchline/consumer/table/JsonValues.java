@@ -1,15 +1,17 @@
 package io.batchline.consumer.table;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the JSON value at a parser's current token into a {@link FieldValue} that points into the
  * parsed bytes: strings without escapes, numbers, objects and arrays are not copied. Only a string
- * with escape sequences is decoded (by Jackson, which also validates its UTF-8) into new bytes.
+ * with escape sequences is decoded into new bytes.
  */
 public final class JsonValues {
 
@@ -31,7 +33,7 @@ public final class JsonValues {
     switch (token) {
       case VALUE_STRING -> captureString(parser, source, base, into);
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        int from = base + (int) parser.currentTokenLocation().getByteOffset();
+        int from = base + tokenStart(parser);
         into.number(
             source, from, from + parser.getTextLength(), token == JsonToken.VALUE_NUMBER_INT);
       }
@@ -39,9 +41,9 @@ public final class JsonValues {
       case VALUE_FALSE -> into.bool(false);
       case VALUE_NULL -> into.setNull();
       case START_OBJECT, START_ARRAY -> {
-        int from = base + (int) parser.currentTokenLocation().getByteOffset();
+        int from = base + tokenStart(parser);
         parser.skipChildren();
-        int to = base + (int) parser.currentLocation().getByteOffset();
+        int to = base + tokenStart(parser) + 1;
         into.text(
             token == JsonToken.START_OBJECT ? FieldValue.Kind.OBJECT : FieldValue.Kind.ARRAY,
             source,
@@ -52,29 +54,42 @@ public final class JsonValues {
     }
   }
 
+  /**
+   * A string without escapes is its raw bytes, found by looking for the closing quote here; Jackson
+   * still validates their UTF-8 when it moves past the token. Only a string with escapes is
+   * decoded.
+   */
   private static void captureString(JsonParser parser, byte[] source, int base, FieldValue into)
       throws IOException {
-    int quote = base + (int) parser.currentTokenLocation().getByteOffset();
-    char[] chars = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    int length = parser.getTextLength();
-    int close = base + (int) parser.currentLocation().getByteOffset();
-    int from = quote + 1;
-    int to = close - 1;
-    if (to - from == length || !containsBackslash(source, from, to)) {
+    int from = base + tokenStart(parser) + 1;
+    int to = from;
+    boolean escaped = false;
+    while (to < source.length && source[to] != '"') {
+      if (source[to] == '\\') {
+        escaped = true;
+        to++;
+      }
+      to++;
+    }
+    if (to >= source.length) {
+      throw new JsonParseException(parser, "unterminated string");
+    }
+    if (!escaped) {
       into.text(FieldValue.Kind.STRING, source, from, to);
       return;
     }
-    byte[] decoded = new String(chars, offset, length).getBytes(StandardCharsets.UTF_8);
+    byte[] decoded = parser.getText().getBytes(StandardCharsets.UTF_8);
     into.text(FieldValue.Kind.STRING, decoded, 0, decoded.length);
   }
 
-  private static boolean containsBackslash(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == '\\') {
-        return true;
-      }
+  /**
+   * The byte offset of the current value token in the parser's input, without allocating a
+   * location: Jackson's byte parsers count it from 1 (checked by every encoding test).
+   */
+  static int tokenStart(JsonParser parser) {
+    if (parser instanceof ParserBase base) {
+      return (int) base.getTokenCharacterOffset() - 1;
     }
-    return false;
+    return (int) parser.currentTokenLocation().getByteOffset();
   }
 }
