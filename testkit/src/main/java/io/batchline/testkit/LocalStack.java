@@ -177,7 +177,7 @@ public final class LocalStack {
   }
 
   /** The checkout root: the folder holding {@code dev/stack}. */
-  static Path findRepoRoot() {
+  public static Path findRepoRoot() {
     String configured = System.getProperty("batchline.repo.root");
     if (configured != null && Files.isExecutable(Paths.get(configured, "dev/stack"))) {
       return Paths.get(configured).toAbsolutePath();
