@@ -107,7 +107,9 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
         TableSchemaReader.read(
             this::query, dbTable[0], dbTable[1], TableSchemaReader.features(version, timeZone));
     TableRowEncoder built = encoderSettings.encoderFor(definition);
-    LOG.infof("table mapping: %s", built.plan().describe());
+    LOG.infof(
+        "table mapping: %s%n  timestamp window: %s",
+        built.plan().describe(), encoderSettings.window());
     encoder = built;
     return built;
   }

@@ -90,6 +90,7 @@ class RowBinaryEncodingTest {
         "Tuple(a UInt8, b String) | {\"b\": \"x\", \"a\": 1} | 010178",
         "Tuple(a UInt8, b Nullable(String)) | {\"a\": 1} | 0101",
         "JSON | {\"a\": 1} | 087b2261223a20317d",
+        "SimpleAggregateFunction(sum, UInt64) | 5 | 0500000000000000",
       })
   void writesTheServersEncoding(String type, String json, String hex) throws ValueMismatch {
     assertThat(Values.hex(type, json)).isEqualTo(hex);
