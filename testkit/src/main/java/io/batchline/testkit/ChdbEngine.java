@@ -132,19 +132,8 @@ public final class ChdbEngine implements AutoCloseable {
    *     DateTime64(3, 'UTC')}; quotes inside are escaped here
    * @param settings empty, or {@code insert_deduplication_token='t1', ...}
    */
-  public synchronized void insertRowBinary(
-      String into, String structure, byte[] rows, String settings) {
-    Path file = writeRows(rows);
-    try {
-      query(
-          "INSERT INTO "
-              + into
-              + (settings.isBlank() ? "" : " SETTINGS " + settings)
-              + " SELECT * FROM "
-              + fileFunction(file, structure));
-    } finally {
-      deleteQuietly(file);
-    }
+  public void insertRowBinary(String into, String structure, byte[] rows, String settings) {
+    insertFrom(into, rows, settings, file -> fileFunction(file, structure));
   }
 
   /**
@@ -156,18 +145,21 @@ public final class ChdbEngine implements AutoCloseable {
    *
    * @param into the table, usually with the INSERT's column list: {@code db.t (id, ts)}
    */
-  public synchronized void insertFile(String into, String format, byte[] rows, String settings) {
+  public void insertFile(String into, String format, byte[] rows, String settings) {
+    insertFrom(
+        into, rows, settings, file -> "file(" + quote(file.toString()) + ", " + format + ")");
+  }
+
+  private synchronized void insertFrom(
+      String into, byte[] rows, String settings, java.util.function.Function<Path, String> source) {
     Path file = writeRows(rows);
     try {
       query(
           "INSERT INTO "
               + into
               + (settings.isBlank() ? "" : " SETTINGS " + settings)
-              + " SELECT * FROM file("
-              + quote(file.toString())
-              + ", "
-              + format
-              + ")");
+              + " SELECT * FROM "
+              + source.apply(file));
     } finally {
       deleteQuietly(file);
     }

@@ -218,26 +218,12 @@ public final class TablePlanner {
       RejectReason mismatchReason) {
     WriterFactory.Resolution resolution = WriterFactory.resolve(type);
     if (resolution instanceof WriterFactory.Resolution.Refused refused) {
-      throw new SchemaMismatchException(
-          "column "
-              + table.name()
-              + "."
-              + column.name()
-              + " has type "
-              + column.type()
-              + ", which the consumer cannot write: "
-              + refused.why());
+      throw refused(column, ", which the consumer cannot write: " + refused.why());
     }
     if (WriterFactory.base(type) instanceof ColumnType.JsonType) {
       if (!table.server().jsonAsString()) {
-        throw new SchemaMismatchException(
-            "column "
-                + table.name()
-                + "."
-                + column.name()
-                + " has type "
-                + column.type()
-                + ": the consumer writes JSON columns on ClickHouse 24.10 and newer only");
+        throw refused(
+            column, ": the consumer writes JSON columns on ClickHouse 24.10 and newer only");
       }
       settings.put("input_format_binary_read_json_as_string", "1");
     }
@@ -253,6 +239,11 @@ public final class TablePlanner {
             whenMissing,
             fallbackSlot,
             mismatchReason));
+  }
+
+  private SchemaMismatchException refused(TableColumn column, String why) {
+    return new SchemaMismatchException(
+        "column " + table.name() + "." + column.name() + " has type " + column.type() + why);
   }
 
   /** The value slot of a source; one slot per distinct source. */
