@@ -9,9 +9,11 @@ import io.batchline.consumer.config.InvalidSettingException;
 import io.batchline.consumer.config.KafkaClientProperties;
 import io.batchline.consumer.config.KafkaConfig;
 import io.batchline.consumer.config.PipelineSettings;
+import io.batchline.consumer.config.TableMappingSettings;
 import io.batchline.consumer.health.PipelineHealth;
 import io.batchline.consumer.kafka.DeadLetterTopic;
 import io.batchline.consumer.kafka.KafkaClients;
+import io.batchline.consumer.table.EncoderSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -44,10 +46,12 @@ public class ConsumerApplication implements QuarkusApplication {
     try {
       PipelineSettings settings = eventProcessing.toSettings();
       DeliverySettings delivery = eventProcessing.toDeliverySettings(settings);
+      EncoderSettings encoding = TableMappingSettings.resolve(clickHouse, eventProcessing);
       KafkaClients clients =
           new KafkaClients(
               kafka.bootstrapServers(), KafkaClientProperties.fromEnvironment(System.getenv()));
-      parts = new Pipeline.Parts(settings, delivery, clickHouse, clients, registry, health);
+      parts =
+          new Pipeline.Parts(settings, delivery, encoding, clickHouse, clients, registry, health);
     } catch (InvalidSettingException e) {
       LOG.error("invalid configuration: " + e.getMessage());
       return 2;

@@ -28,6 +28,7 @@ import io.batchline.consumer.kafka.LoggingDeadLetterSink;
 import io.batchline.consumer.kafka.PollLoopParts;
 import io.batchline.consumer.kafka.TopicIds;
 import io.batchline.consumer.metrics.PipelineMetrics;
+import io.batchline.consumer.table.EncoderSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,7 @@ final class Pipeline {
   record Parts(
       PipelineSettings settings,
       DeliverySettings delivery,
+      EncoderSettings encoding,
       ClickHouseConfig clickHouse,
       KafkaClients kafka,
       MeterRegistry registry,
@@ -82,7 +84,9 @@ final class Pipeline {
             new ClickHouseTarget(
                 ch.url(), ch.username(), ch.password().orElse(""), ch.database(), ch.table()),
             ch.insertTimeout(),
-            ch.compress());
+            ch.compress(),
+            parts.encoding(),
+            log.forClass(ClickHouseEventSink.class));
     ServerVersion version = sink.connect();
     logDeliveryMode(log, version, sink);
 

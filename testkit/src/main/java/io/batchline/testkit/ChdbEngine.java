@@ -132,8 +132,26 @@ public final class ChdbEngine implements AutoCloseable {
    *     DateTime64(3, 'UTC')}; quotes inside are escaped here
    * @param settings empty, or {@code insert_deduplication_token='t1', ...}
    */
-  public synchronized void insertRowBinary(
-      String into, String structure, byte[] rows, String settings) {
+  public void insertRowBinary(String into, String structure, byte[] rows, String settings) {
+    insertFrom(into, rows, settings, file -> fileFunction(file, structure));
+  }
+
+  /**
+   * Inserts rows in {@code format} ({@code RowBinary}, {@code RowBinaryWithDefaults}, ...) whose
+   * structure is the insertion table's columns, as an {@code INSERT INTO <into> FORMAT <format>}
+   * over HTTP reads them: {@code INSERT INTO <into> [SETTINGS <settings>] SELECT * FROM
+   * file('<path>', <format>)}. DEFAULTs of the table apply to RowBinaryWithDefaults rows, and the
+   * settings to the reading of the rows.
+   *
+   * @param into the table, usually with the INSERT's column list: {@code db.t (id, ts)}
+   */
+  public void insertFile(String into, String format, byte[] rows, String settings) {
+    insertFrom(
+        into, rows, settings, file -> "file(" + quote(file.toString()) + ", " + format + ")");
+  }
+
+  private synchronized void insertFrom(
+      String into, byte[] rows, String settings, java.util.function.Function<Path, String> source) {
     Path file = writeRows(rows);
     try {
       query(
@@ -141,7 +159,7 @@ public final class ChdbEngine implements AutoCloseable {
               + into
               + (settings.isBlank() ? "" : " SETTINGS " + settings)
               + " SELECT * FROM "
-              + fileFunction(file, structure));
+              + source.apply(file));
     } finally {
       deleteQuietly(file);
     }

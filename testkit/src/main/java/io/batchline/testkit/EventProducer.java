@@ -101,12 +101,21 @@ public final class EventProducer implements AutoCloseable {
 
   /** Sends one record; the first send to a topic waits until each of its partitions is writable. */
   public void send(String topic, String key, byte[] value) {
+    send(topic, key, value, Map.of());
+  }
+
+  /** Sends one record with headers (UTF-8 values). */
+  public void send(String topic, String key, byte[] value, Map<String, String> headers) {
     if (writableTopics.add(topic)) {
       TopicReadiness.await(bootstrapServers, topic, TOPIC_READY_TIMEOUT);
     }
-    producer.send(
+    ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
-            topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
+            topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+    producer.send(
+        record,
         (metadata, error) -> {
           if (error != null) {
             firstFailure.compareAndSet(null, error);

@@ -182,12 +182,7 @@ public final class LocalStack {
   }
 
   /** The checkout root: the folder holding {@code dev/stack}. */
-  /** The checkout this code runs from: the nearest parent holding {@code dev/stack}. */
-  public static Path repositoryRoot() {
-    return findRepoRoot();
-  }
-
-  static Path findRepoRoot() {
+  public static Path findRepoRoot() {
     String configured = System.getProperty("batchline.repo.root");
     if (configured != null && Files.isExecutable(Paths.get(configured, "dev/stack"))) {
       return Paths.get(configured).toAbsolutePath();

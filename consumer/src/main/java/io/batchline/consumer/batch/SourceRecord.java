@@ -1,12 +1,34 @@
 package io.batchline.consumer.batch;
 
 /**
- * One Kafka record as the pipeline sees it: where it came from and its raw value.
+ * One Kafka record as the pipeline sees it: where it came from, its raw value, key and headers.
  *
  * @param value the record value, or {@code null} for a tombstone
+ * @param key the record key, or {@code null}
+ * @param headers the record's headers, read only when a column maps one
  */
 public record SourceRecord(
-    PartitionKey partition, long offset, long timestampMillis, byte[] value) {
+    PartitionKey partition,
+    long offset,
+    long timestampMillis,
+    byte[] value,
+    byte[] key,
+    Headers headers) {
+
+  /** A record without key and headers. */
+  public SourceRecord(PartitionKey partition, long offset, long timestampMillis, byte[] value) {
+    this(partition, offset, timestampMillis, value, null, Headers.NONE);
+  }
+
+  /** The record's headers, looked up by name. */
+  @FunctionalInterface
+  public interface Headers {
+
+    Headers NONE = name -> null;
+
+    /** The value of the last header with this name, or {@code null} when there is none. */
+    byte[] lastValue(String name);
+  }
 
   public int sizeBytes() {
     return value == null ? 0 : value.length;

@@ -6,21 +6,23 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
-import io.batchline.consumer.batch.EventDecoder;
 import io.batchline.consumer.batch.EventSink;
 import io.batchline.consumer.batch.Insert;
 import io.batchline.consumer.batch.InsertResult;
+import io.batchline.consumer.batch.PipelineLog;
 import io.batchline.consumer.batch.SinkException;
+import io.batchline.consumer.table.EncoderSettings;
+import io.batchline.consumer.table.InsertFormat;
 import io.batchline.consumer.table.RowEncoder;
+import io.batchline.consumer.table.TableDefinition;
+import io.batchline.consumer.table.TableRowEncoder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +40,25 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
   private final Client client;
   private final String table;
   private final Duration timeout;
-  private volatile TableSchema schema;
-  private volatile RowEncoder encoder;
+  private final EncoderSettings encoderSettings;
+  private final PipelineLog log;
+  private volatile TableDefinition definition;
+  private volatile TableRowEncoder encoder;
   private ServerVersion version;
+  private String timeZone;
   private InsertSettingsPolicy insertSettings;
 
   /**
    * @param compress LZ4-compress request bodies; worth it when the network, not the CPU, is the
    *     bottleneck
+   * @param encoderSettings the user's mapping from events to the table's columns
    */
-  public ClickHouseEventSink(ClickHouseTarget target, Duration timeout, boolean compress) {
+  public ClickHouseEventSink(
+      ClickHouseTarget target,
+      Duration timeout,
+      boolean compress,
+      EncoderSettings encoderSettings,
+      PipelineLog log) {
     this.client =
         new Client.Builder()
             .addEndpoint(target.url())
@@ -63,12 +74,15 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
             .build();
     this.table = target.database() + "." + target.table();
     this.timeout = timeout;
+    this.encoderSettings = encoderSettings;
+    this.log = log;
   }
 
   /**
-   * Reads the server version, the settings it knows and the table. Throws {@link
-   * SchemaMismatchException} naming the problem when the table or a column is missing, and {@link
-   * SinkException} when the server cannot be reached or answers nonsense.
+   * Reads the server version, the settings it knows and the table, and builds the table's encoder.
+   * Throws {@link SchemaMismatchException} naming the problem when the table is missing or a column
+   * cannot be written, and {@link SinkException} when the server cannot be reached or answers
+   * nonsense.
    */
   public ServerVersion connect() throws SinkException {
     List<String> ping = query("SELECT 1 FORMAT TabSeparated");
@@ -77,6 +91,7 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
           "ClickHouse answered SELECT 1 with " + ping + "; responses are being lost", null);
     }
     version = ServerVersion.parse(query("SELECT version() FORMAT TabSeparated").get(0));
+    timeZone = query("SELECT timezone() FORMAT TabSeparated").get(0).strip();
     insertSettings =
         InsertSettingsPolicy.from(
             version,
@@ -84,7 +99,7 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
                 "SELECT name FROM system.settings WHERE name IN ("
                     + InsertSettingsPolicy.quotedNames()
                     + ") FORMAT TabSeparated"));
-    readSchema();
+    reloadSchema();
     return version;
   }
 
@@ -96,50 +111,53 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
     return insertSettings;
   }
 
-  public TableSchema schema() {
-    return schema;
-  }
-
   @Override
   public RowEncoder encoder() {
     return encoder;
   }
 
+  /**
+   * Reads the table's columns again. Only when they changed is a new encoder built (and its mapping
+   * logged), so that a writer can tell from the encoder's identity whether its batch was encoded
+   * for other columns. Throws {@link SchemaMismatchException} when the table no longer fits the
+   * events.
+   */
   @Override
   public synchronized void reloadSchema() throws SinkException {
-    readSchema();
-  }
-
-  private void readSchema() throws SinkException {
     String[] dbTable = table.split("\\.", 2);
-    Map<String, String> columns = new LinkedHashMap<>();
-    for (String line :
-        query(
-            "SELECT name, type FROM system.columns WHERE database = '"
-                + escape(dbTable[0])
-                + "' AND table = '"
-                + escape(dbTable[1])
-                + "' FORMAT TabSeparated")) {
-      String[] nameType = line.split("\t", 2);
-      columns.put(nameType[0], nameType[1]);
+    TableDefinition read =
+        TableSchemaReader.read(
+            this::query, dbTable[0], dbTable[1], TableSchemaReader.features(version, timeZone));
+    if (read.equals(definition)) {
+      return;
     }
-    TableSchema read = TableSchema.check(table, columns);
-    if (schema == null || !read.describe().equals(schema.describe())) {
-      encoder = new RowBinaryEncoder(read, new EventDecoder(Integer.MAX_VALUE));
-      schema = read;
-    }
+    TableRowEncoder built = encoderSettings.encoderFor(read);
+    log.info(
+        () ->
+            "table mapping: "
+                + built.plan().describe()
+                + "\n  timestamp window: "
+                + encoderSettings.window());
+    encoder = built;
+    definition = read;
   }
 
   @Override
   public InsertResult insert(Insert insert) throws SinkException {
+    RowEncoder rows = insert.encoder();
     InsertSettings settings = insertSettings.forInsert(insert.token());
+    rows.insertSettings().forEach(settings::serverSetting);
+    ClickHouseFormat format =
+        rows.format() == InsertFormat.ROW_BINARY_WITH_DEFAULTS
+            ? ClickHouseFormat.RowBinaryWithDefaults
+            : ClickHouseFormat.RowBinary;
     try (InsertResponse response =
         client
             .insert(
                 table,
-                insert.encoder().columnNames(),
+                rows.columnNames(),
                 out -> insert.body().writeTo(out, insert.from(), insert.to()),
-                ClickHouseFormat.RowBinary,
+                format,
                 settings)
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return version.reportsWrittenRows()
@@ -204,10 +222,6 @@ public final class ClickHouseEventSink implements EventSink, AutoCloseable {
   private static String firstLine(String message) {
     int newline = message == null ? -1 : message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  private static String escape(String identifier) {
-    return identifier.replace("\\", "\\\\").replace("'", "\\'");
   }
 
   @Override

@@ -26,6 +26,16 @@ public record ServerVersion(int major, int minor, String text) {
     return atLeast(22, 1);
   }
 
+  /** The RowBinaryWithDefaults input format appeared in 23.7. */
+  public boolean supportsRowBinaryWithDefaults() {
+    return atLeast(23, 7);
+  }
+
+  /** {@code input_format_binary_read_json_as_string} appeared in 24.10. */
+  public boolean supportsJsonAsString() {
+    return atLeast(24, 10);
+  }
+
   @Override
   public String toString() {
     return text;

@@ -25,6 +25,13 @@ public interface ClickHouseConfig {
   /** From a Kubernetes Secret in production; never logged. */
   Optional<String> password();
 
+  /**
+   * Explicit column sources, {@code column=source} joined by commas, for example {@code
+   * quantity=properties.quantity,raw=_event,trace=_header.trace-id}. Unmapped columns take the
+   * event's top-level field of their name. See {@link io.batchline.consumer.table.ColumnMapping}.
+   */
+  Optional<String> columns();
+
   /** Longest time one insert may take before it is retried. */
   @WithDefault("30s")
   Duration insertTimeout();

@@ -47,6 +47,18 @@ public interface EventProcessingConfig {
   /** Topic for events that cannot be written; when unset they are logged and skipped. */
   Optional<String> dlqTopic();
 
+  /**
+   * An event whose time is further in the past than this, before the batch's ingestion time, is
+   * dead-lettered with reason timestamp_out_of_range. Off by default.
+   */
+  Optional<Duration> timestampMaxAge();
+
+  /**
+   * An event whose time is further in the future than this, after the batch's ingestion time, is
+   * dead-lettered with reason timestamp_out_of_range. Off by default.
+   */
+  Optional<Duration> timestampMaxFuture();
+
   /** How long a SIGTERM drain may keep retrying the last flush. */
   @WithDefault("25s")
   Duration drainTimeout();

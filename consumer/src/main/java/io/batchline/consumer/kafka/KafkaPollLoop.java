@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The consumer's one Kafka thread: polls, hands records to the {@link EventBatcher}, pauses exactly
@@ -155,7 +156,12 @@ public final class KafkaPollLoop implements Runnable {
               new PartitionKey(record.topic(), record.partition()),
               record.offset(),
               record.timestamp(),
-              record.value()));
+              record.value(),
+              record.key(),
+              name -> {
+                Header header = record.headers().lastHeader(name);
+                return header == null ? null : header.value();
+              }));
     }
     return result;
   }

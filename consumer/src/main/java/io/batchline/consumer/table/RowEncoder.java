@@ -3,6 +3,7 @@ package io.batchline.consumer.table;
 import io.batchline.consumer.batch.SourceRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,22 @@ public interface RowEncoder {
 
   /** The INSERT's column list. */
   List<String> columnNames();
+
+  /**
+   * The format the rows are in. {@link InsertFormat#ROW_BINARY_WITH_DEFAULTS} only when a column
+   * may take its DEFAULT per row, on servers that have the format (23.7 and newer).
+   */
+  default InsertFormat format() {
+    return InsertFormat.ROW_BINARY;
+  }
+
+  /**
+   * Settings the INSERT must carry for these rows to be read as meant, for example {@code
+   * input_format_binary_read_json_as_string=1} for a JSON column; usually none.
+   */
+  default Map<String, String> insertSettings() {
+    return Map.of();
+  }
 
   /**
    * The value of the table's partition key for this record's row, used to split a batch that spans

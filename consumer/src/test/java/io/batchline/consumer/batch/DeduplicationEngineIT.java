@@ -2,8 +2,9 @@ package io.batchline.consumer.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batchline.consumer.clickhouse.RowBinaryEncoder;
-import io.batchline.consumer.clickhouse.TableSchema;
+import io.batchline.consumer.clickhouse.ServerVersion;
+import io.batchline.consumer.clickhouse.TableSchemaReader;
+import io.batchline.consumer.table.EncoderSettings;
 import io.batchline.consumer.table.RowEncoder;
 import io.batchline.testkit.ChdbEngine;
 import io.batchline.testkit.EventGenerator;
@@ -56,8 +57,12 @@ class DeduplicationEngineIT {
       types.put(nameType[0], nameType[1].replace("\\'", "'"));
     }
     encoder =
-        new RowBinaryEncoder(
-            TableSchema.check("batchline.events", types), new EventDecoder(1 << 20));
+        EncoderSettings.DEFAULTS.encoderFor(
+            TableSchemaReader.read(
+                query -> List.of(engine.query(query).split("\n")),
+                "batchline",
+                "events",
+                TableSchemaReader.features(ServerVersion.parse(engine.version()), "UTC")));
     structure = ChdbEventSink.structureOf(encoder.columnNames(), types);
   }
 
@@ -175,7 +180,7 @@ class DeduplicationEngineIT {
   /** Reads the repository's sample SQL. */
   private static final class LocalStackSql {
     String read(String path) throws Exception {
-      return Files.readString(LocalStack.repositoryRoot().resolve(path));
+      return Files.readString(LocalStack.findRepoRoot().resolve(path));
     }
   }
 }

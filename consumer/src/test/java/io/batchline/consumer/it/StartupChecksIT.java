@@ -70,7 +70,7 @@ class StartupChecksIT {
   }
 
   @Test
-  void missingColumnIsNamed() {
+  void missingMappedColumnIsNamed() {
     String table = "no_customer_" + pipeline.table;
     pipeline.clickHouse.query(
         "CREATE TABLE "
@@ -82,9 +82,52 @@ class StartupChecksIT {
             + " ENGINE = MergeTree ORDER BY id");
     Map<String, String> env = pipeline.environment(200, 5);
     env.put("CLICKHOUSE_TABLE", table);
+    env.put("CLICKHOUSE_COLUMNS", "id=id,customer_id=properties.customer");
 
     assertThat(runUntilExit(env, "missing-column", 3))
-        .contains("table " + PipelineFixture.DATABASE + "." + table + " has no column customer_id");
+        .contains(
+            "table "
+                + PipelineFixture.DATABASE
+                + "."
+                + table
+                + " has no column customer_id (mapped in clickhouse.columns to"
+                + " properties.customer)");
+  }
+
+  @Test
+  void invalidMappingIsRefusedNamingTheEntry() {
+    Map<String, String> env = pipeline.environment(200, 5);
+    env.put("CLICKHOUSE_COLUMNS", "id=id,quantity=properties..quantity");
+
+    String log = runUntilExit(env, "invalid-mapping", 2);
+
+    assertThat(log)
+        .contains(
+            "invalid configuration: clickhouse.columns entry 'quantity=properties..quantity':"
+                + " source must be a JSON path");
+    assertThat(log.lines().filter(line -> line.contains("ERROR"))).hasSize(1);
+  }
+
+  @Test
+  void columnOfATypeTheConsumerCannotWriteIsNamed() {
+    String table = "aggregate_" + pipeline.table;
+    pipeline.clickHouse.query(
+        "CREATE TABLE "
+            + PipelineFixture.DATABASE
+            + "."
+            + table
+            + " (id String, visitors AggregateFunction(uniq, String)) ENGINE = MergeTree ORDER BY id");
+    Map<String, String> env = pipeline.environment(200, 5);
+    env.put("CLICKHOUSE_TABLE", table);
+
+    assertThat(runUntilExit(env, "aggregate-column", 3))
+        .contains(
+            "column "
+                + PipelineFixture.DATABASE
+                + "."
+                + table
+                + ".visitors has type AggregateFunction(uniq, String), which the consumer cannot"
+                + " write");
   }
 
   @Test
