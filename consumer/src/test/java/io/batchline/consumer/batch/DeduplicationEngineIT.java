@@ -2,10 +2,6 @@ package io.batchline.consumer.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batchline.consumer.clickhouse.ServerVersion;
-import io.batchline.consumer.clickhouse.TableSchemaReader;
-import io.batchline.consumer.table.EncoderSettings;
-import io.batchline.consumer.table.RowEncoder;
 import io.batchline.testkit.ChdbEngine;
 import io.batchline.testkit.EventGenerator;
 import io.batchline.testkit.LocalStack;
@@ -13,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +32,7 @@ class DeduplicationEngineIT {
   private ChdbEngine engine;
   private final FakeSinks kafka = new FakeSinks();
   private final EventGenerator generator = new EventGenerator("dedup", 20, 1_764_547_200_000L);
-  private RowEncoder encoder;
-  private String structure;
+  private ChdbEventSink sink;
 
   @BeforeEach
   void createTables() throws Exception {
@@ -48,22 +41,7 @@ class DeduplicationEngineIT {
     engine.execute(sql.read("samples/clickhouse/events-modern.sql"));
     // A ReplacingMergeTree merge would hide duplicates from count(); only the inserts may count.
     engine.query("SYSTEM STOP MERGES batchline.events");
-    Map<String, String> types = new LinkedHashMap<>();
-    for (String line :
-        engine.queryLines(
-            "SELECT name, type FROM system.columns WHERE database = 'batchline'"
-                + " AND table = 'events' ORDER BY position")) {
-      String[] nameType = line.split("\t", 2);
-      types.put(nameType[0], nameType[1].replace("\\'", "'"));
-    }
-    encoder =
-        EncoderSettings.DEFAULTS.encoderFor(
-            TableSchemaReader.read(
-                query -> List.of(engine.query(query).split("\n")),
-                "batchline",
-                "events",
-                TableSchemaReader.features(ServerVersion.parse(engine.version()), "UTC")));
-    structure = ChdbEventSink.structureOf(encoder.columnNames(), types);
+    sink = ChdbEventSink.forTable(engine, "batchline", "events");
   }
 
   @AfterEach
@@ -74,12 +52,7 @@ class DeduplicationEngineIT {
   private BatcherHarness owner(UUID topicId, FlushPolicy policy, Duration clockOffset) {
     MutableClock clock = new MutableClock();
     clock.advance(clockOffset);
-    return new BatcherHarness(
-        new ChdbEventSink(engine, "batchline.events", structure, encoder, true),
-        kafka,
-        clock,
-        policy,
-        topicId);
+    return new BatcherHarness(sink, kafka, clock, policy, topicId);
   }
 
   private List<SourceRecord> records(PartitionKey partition, long from, long count) {
