@@ -62,7 +62,11 @@ KAFKA_QUICK_JVM=(-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 
 # True when the running broker's config has the ports asked for now.
 kafka_ports_match() {
-    grep -qxF "listeners=$(kafka_listeners)" "$KAFKA_CONFIG"
+    local running
+    running=$(grep '^listeners=' "$KAFKA_CONFIG") || return 1
+    [[ $running == "listeners=$(kafka_listeners)" ]] && return 0
+    # Asked without STACK_CLUSTER_ADDRESS: a broker that also serves dev/cluster's pods will do.
+    [[ -z $STACK_CLUSTER_ADDRESS && $running == "listeners=$(kafka_listeners),CLUSTER://"* ]]
 }
 
 kafka_start() {

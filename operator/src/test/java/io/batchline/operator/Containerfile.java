@@ -46,8 +46,8 @@ record Containerfile(Path moduleRoot, List<String> instructions) {
   }
 
   /**
-   * The image of the single FROM, with a {@code ${NAME}} replaced by the default of its ARG: what
-   * a build without {@code --build-arg} starts from.
+   * The image of the single FROM, with a {@code ${NAME}} replaced by the default of its ARG: what a
+   * build without {@code --build-arg} starts from.
    */
   String baseImage() {
     var from = all("FROM");

@@ -1,0 +1,107 @@
+package io.batchline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.batchline.testkit.EventGenerator;
+import io.batchline.testkit.EventLoad;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A pipeline of two consumers under steady load, then a change of {@code spec.batch.size} under
+ * load: a real rolling update, in which every old consumer drains on SIGTERM and exits 0 within its
+ * grace period, and no id is lost.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class RollingUpdateE2E {
+
+  static final int RATE = 200;
+
+  static E2eCluster cluster;
+  static PipelineUnderTest pipeline;
+  static IdCheck ids;
+
+  @BeforeAll
+  static void prepare() {
+    cluster = E2eCluster.get();
+    pipeline = PipelineUnderTest.prepare(cluster, "rolling", 4);
+    ids = new IdCheck(cluster.stack.clickHouse(), pipeline.table);
+  }
+
+  @Test
+  @Order(1)
+  void aNewPipelineOfTwoConsumersWritesEveryIdOfASteadyLoad() {
+    var events = new EventGenerator("create", 20, System.currentTimeMillis());
+    long count = 20 * RATE;
+    try (var load =
+        EventLoad.start(cluster.stack.kafkaBootstrap(), pipeline.topic, events, count, RATE)) {
+      E2eLog.say("load started: %d events at %d/s; creating the pipeline", count, RATE);
+      pipeline.apply(
+          """
+          replicas: 2
+          batch:
+            size: 200
+            flushSeconds: 2
+          """);
+      pipeline.awaitReady(2, Duration.ofMinutes(3));
+      load.await(Duration.ofMinutes(3));
+      var figures = ids.awaitAll(events, count, Duration.ofMinutes(2));
+      E2eLog.say("create: %s", figures);
+
+      assertThat(figures.missing()).isEmpty();
+      assertThat(figures.duplicatesAfterFinal()).isZero();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void changingTheBatchSizeUnderLoadRollsEveryConsumerAndLosesNothing() {
+    var events = new EventGenerator("roll", 20, System.currentTimeMillis());
+    long count = 100 * RATE;
+    var oldPods = pipeline.podNames();
+    try (var recorder = new PodRecorder(pipeline);
+        var load =
+            EventLoad.start(cluster.stack.kafkaBootstrap(), pipeline.topic, events, count, RATE)) {
+      await("ids of the new load arriving")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> ids.present(events) > 0);
+      pipeline.patch("{\"spec\":{\"batch\":{\"size\":500}}}");
+      var sentAtChange = load.sent();
+      E2eLog.say(
+          "spec.batch.size 200 -> 500 with %d of %d events sent; old pods %s",
+          sentAtChange, count, oldPods);
+
+      pipeline.awaitReady(2, Duration.ofMinutes(5));
+      var newPods = pipeline.podNames();
+      E2eLog.say("rollout complete: new pods %s, load at %d of %d", newPods, load.sent(), count);
+      load.await(Duration.ofMinutes(3));
+      var figures = ids.awaitAll(events, count, Duration.ofMinutes(2));
+
+      E2eLog.say("rolling update: %s", figures);
+      for (var pod : oldPods) {
+        E2eLog.say("old pod %s", recorder.pod(pod));
+      }
+      assertThat(sentAtChange).as("the change came while the load ran").isLessThan(count);
+      assertThat(newPods).as("every pod replaced").doesNotContainAnyElementsOf(oldPods);
+      for (var pod : oldPods) {
+        var record = recorder.pod(pod);
+        await("pod " + pod + " terminated")
+            .atMost(Duration.ofMinutes(2))
+            .until(() -> record.terminated != null);
+        assertThat(record.log())
+            .as(pod + " log")
+            .contains(Names.DRAIN_STARTED, Names.DRAIN_COMPLETE);
+        assertThat(record.exitCode()).as(pod + " exit code").contains(0);
+        assertThat(record.endedWithinGrace()).as(pod + " ended within its grace period").isTrue();
+      }
+      assertThat(figures.missing()).isEmpty();
+      assertThat(figures.duplicatesAfterFinal()).isZero();
+    }
+  }
+}
