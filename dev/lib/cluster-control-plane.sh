@@ -166,7 +166,7 @@ start_controllers() {
         --use-service-account-credentials=true --service-account-private-key-file="$PKI/sa.key" \
         --root-ca-file="$PKI/ca.crt" --cluster-signing-cert-file="$PKI/ca.crt" \
         --cluster-signing-key-file="$PKI/ca.key" --cert-dir="$PKI/kcm-certdir" --profiling=false \
-        --horizontal-pod-autoscaler-sync-period=5s
+        --horizontal-pod-autoscaler-sync-period=5s --horizontal-pod-autoscaler-downscale-stabilization=30s
     start_daemon kube-scheduler "$(cluster_bin kube-scheduler)" --kubeconfig="$sched" \
         --authentication-kubeconfig="$sched" --authorization-kubeconfig="$sched" \
         --bind-address=127.0.0.1 --secure-port="$CLUSTER_SCHEDULER_PORT" --leader-elect=false \
