@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,10 @@ class AutoscalingE2E {
 
   @BeforeAll
   static void startTheChain() {
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("batchline.e2e.autoscaling"),
+        "-Dbatchline.e2e.autoscaling=true runs it (dev/test --autoscaling); its builds take about"
+            + " 40 minutes cold");
     cluster = E2eCluster.get();
     cluster.scripts.run(Duration.ofMinutes(60), "dev/cluster", "up", "--autoscaling");
     var status =
@@ -56,21 +61,61 @@ class AutoscalingE2E {
     E2eLog.say("autoscaling chain up; the operator's KEDA triggers query %s", prometheus);
   }
 
+  /** Lag: each consumer is held to CONSUMER_RATE_LIMIT events/s, so one cannot keep up. */
   @Test
   void onConsumerLagItScalesUpUnderLoadAndBackDownWhenTheLoadStops() {
     run(
         "autoscale-lag",
         """
+        consumer:
+          rateLimit: %d
         autoscaling:
           minReplicas: 1
           maxReplicas: 4
           metric: lag
           lagThreshold: 500
-        """,
-        "consumer group lag per replica (records, KEDA kafka scaler)");
+        """
+            .formatted(CONSUMER_RATE_LIMIT),
+        p -> {},
+        "lag per replica as the HPA reads it (records, KEDA kafka scaler)");
   }
 
-  private static void run(String name, String autoscaling, String metricLabel) {
+  /**
+   * Flush utilization: a ClickHouse that takes 200 ms per insert (a materialized view that sleeps
+   * on each block), so that one consumer spends all its time writing. The metric reaches KEDA
+   * through Prometheus, which scrapes the consumers as the pipeline's PodMonitor says.
+   */
+  @Test
+  void onFlushUtilizationItScalesUpUnderLoadAndBackDownWhenTheLoadStops() {
+    run(
+        "autoscale-util",
+        """
+        autoscaling:
+          minReplicas: 1
+          maxReplicas: 4
+          metric: flushUtilization
+          target: 50
+        """,
+        p -> {
+          var slow = p.table + "_slow_insert";
+          cluster
+              .stack
+              .clickHouse()
+              .query(
+                  "CREATE MATERIALIZED VIEW "
+                      + slow
+                      + " ENGINE = Null AS SELECT sleep(0.2) AS slept FROM "
+                      + p.table);
+          ensurePodMonitor(p);
+        },
+        "flush utilization per replica as the HPA reads it (Prometheus trigger)");
+  }
+
+  private static void run(
+      String name,
+      String spec,
+      java.util.function.Consumer<PipelineUnderTest> setUp,
+      String metricLabel) {
     var pipeline = PipelineUnderTest.prepare(cluster, name, PARTITIONS);
     var ids = new IdCheck(cluster.stack.clickHouse(), pipeline.table);
     pipeline.apply(
@@ -78,13 +123,12 @@ class AutoscalingE2E {
         kafka:
           partitions: %d
         batch:
-          size: 100
+          size: 50
           flushSeconds: 1
-        consumer:
-          rateLimit: %d
         %s
         """
-            .formatted(PARTITIONS, CONSUMER_RATE_LIMIT, autoscaling));
+            .formatted(PARTITIONS, spec));
+    setUp.accept(pipeline);
     pipeline.awaitReady(1, Duration.ofMinutes(3));
     var hpaName = "keda-hpa-" + name;
     await("KEDA's HPA " + hpaName)
@@ -147,8 +191,8 @@ class AutoscalingE2E {
       timeline.writeCsv(out.resolve(name + "-timeline.csv"));
       TimelineChart.write(
           timeline,
-          "%s: load %d/s for %ds, consumers limited to %d/s each, %d partitions, 1 to 4 replicas"
-              .formatted(name, LOAD_RATE, LOAD_SECONDS, CONSUMER_RATE_LIMIT, PARTITIONS),
+          "%s: load %d/s for %ds, %d partitions, 1 to 4 replicas"
+              .formatted(name, LOAD_RATE, LOAD_SECONDS, PARTITIONS),
           metricLabel,
           out.resolve(name + "-timeline.png"));
       E2eLog.say("timeline: %s", out.resolve(name + "-timeline.png"));
@@ -164,6 +208,51 @@ class AutoscalingE2E {
       assertThat(figures.duplicatesAfterFinal()).isZero();
     }
     cluster.client.namespaces().withName(pipeline.namespace).delete();
+  }
+
+  /**
+   * Prometheus selects the consumer pods by the pipeline's PodMonitor. An operator that ships none
+   * yet gets the stand-in of e2e/src/test/resources/autoscaling/podmonitor.yaml, and the log says
+   * so.
+   */
+  private static void ensurePodMonitor(PipelineUnderTest pipeline) {
+    var podMonitors =
+        new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+            .withGroup("monitoring.coreos.com")
+            .withVersion("v1")
+            .withKind("PodMonitor")
+            .withPlural("podmonitors")
+            .withNamespaced(true)
+            .build();
+    try {
+      await("the operator's PodMonitor")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  !cluster
+                      .client
+                      .genericKubernetesResources(podMonitors)
+                      .inNamespace(pipeline.namespace)
+                      .list()
+                      .getItems()
+                      .isEmpty());
+      E2eLog.say("the operator made a PodMonitor for %s", pipeline.name);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      E2eLog.say(
+          "the operator made no PodMonitor for %s: applying the stand-in"
+              + " e2e/src/test/resources/autoscaling/podmonitor.yaml",
+          pipeline.name);
+      try (var in = AutoscalingE2E.class.getResourceAsStream("/autoscaling/podmonitor.yaml")) {
+        var yaml =
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("NAMESPACE", pipeline.namespace)
+                .replace("NAME", pipeline.name);
+        cluster.client.resource(yaml).serverSideApply();
+      } catch (java.io.IOException io) {
+        throw new java.io.UncheckedIOException(io);
+      }
+    }
   }
 
   private static Optional<HorizontalPodAutoscaler> hpa(PipelineUnderTest pipeline, String name) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.batchline.testkit.EventGenerator;
 import io.batchline.testkit.EventLoad;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -31,6 +32,13 @@ class RollingUpdateE2E {
     cluster = E2eCluster.get();
     pipeline = PipelineUnderTest.prepare(cluster, "rolling", 4);
     ids = new IdCheck(cluster.stack.clickHouse(), pipeline.table);
+  }
+
+  @AfterAll
+  static void removeThePipeline() {
+    if (pipeline != null) {
+      cluster.client.namespaces().withName(pipeline.namespace).delete();
+    }
   }
 
   @Test

@@ -50,6 +50,7 @@ class ScaleAndDrainE2E {
   static void uncordon() {
     if (cluster != null) {
       cluster.kubectl("uncordon", node);
+      cluster.client.namespaces().withName(pipeline.namespace).delete();
     }
   }
 
