@@ -217,15 +217,16 @@ start_kubelet() {
 # Kill every pod container through containerd (no grace: the cluster is going away).
 kill_pod_containers() {
     containerd_up || return 0
-    local tasks t i
+    local tasks t listing end=$((SECONDS + 10))
     tasks=$(ctr_k8s tasks ls -q 2>/dev/null || true)
     for t in $tasks; do ctr_k8s tasks kill -s SIGKILL "$t" >/dev/null 2>&1 || true; done
-    for t in $tasks; do
-        for i in $(seq 50); do
-            ctr_k8s tasks delete "$t" >/dev/null 2>&1 && break
-            sleep 0.1
-        done
+    # one wait for all of them, then one delete each
+    while ((SECONDS < end)); do
+        listing=$(ctr_k8s tasks ls 2>/dev/null || true)
+        [[ -n $(awk 'NR > 1 && $3 == "RUNNING"' <<<"$listing") ]] || break
+        sleep 0.2
     done
+    for t in $tasks; do ctr_k8s tasks delete "$t" >/dev/null 2>&1 || true; done
     for t in $(ctr_k8s containers ls -q 2>/dev/null || true); do
         ctr_k8s containers delete "$t" >/dev/null 2>&1 || true
     done

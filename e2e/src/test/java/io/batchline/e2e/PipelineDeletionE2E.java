@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.batchline.testkit.EventGenerator;
-import io.batchline.testkit.EventLoad;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +35,13 @@ class PipelineDeletionE2E {
     pipeline.awaitReady(2, Duration.ofMinutes(3));
     var pods = pipeline.podNames();
     var events = new EventGenerator("delete", 20, System.currentTimeMillis());
-    long count = 40 * RATE;
     try (var recorder = new PodRecorder(pipeline);
-        var load =
-            EventLoad.start(cluster.stack.kafkaBootstrap(), pipeline.topic, events, count, RATE)) {
-      await().atMost(Duration.ofMinutes(1)).until(() -> ids.present(events) > 0);
+        var load = SteadyLoad.start(cluster.stack.kafkaBootstrap(), pipeline.topic, events, RATE)) {
+      load.awaitWrittenFromNow(ids, events);
       E2eLog.say("objects before the delete: %s", owned(pipeline));
       cluster.kubectl(
           "-n", pipeline.namespace, "delete", Names.RESOURCE, pipeline.name, "--wait=false");
-      E2eLog.say("pipeline deleted with %d of %d events sent", load.sent(), count);
+      E2eLog.say("pipeline deleted with %d events sent", load.sent());
       await("every object of the pipeline garbage-collected")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
@@ -56,7 +53,7 @@ class PipelineDeletionE2E {
         assertThat(record.log()).as(pod).contains(Names.DRAIN_STARTED, Names.DRAIN_COMPLETE);
         assertThat(record.exitCode()).as(pod).contains(0);
       }
-      load.await(Duration.ofMinutes(2));
+      var count = load.stop();
       var written = ids.figures(events, count);
       E2eLog.say("after the delete: %s", written);
 

@@ -34,21 +34,19 @@ class SecretRotationE2E {
     pipeline.awaitReady(2, Duration.ofMinutes(3));
     var oldPods = pipeline.podNames();
     var events = new EventGenerator("rotate", 20, System.currentTimeMillis());
-    long count = 70 * RATE;
     try (var load =
-        EventLoad.start(cluster.stack.kafkaBootstrap(), pipeline.topic, events, count, RATE)) {
-      await().atMost(Duration.ofMinutes(1)).until(() -> ids.present(events) > 0);
+        SteadyLoad.start(cluster.stack.kafkaBootstrap(), pipeline.topic, events, RATE)) {
+      load.awaitWrittenFromNow(ids, events);
       var rotated = Instant.now();
       pipeline.writeSecret(Names.CLICKHOUSE_USER_B, Names.CLICKHOUSE_PASSWORD_B);
-      E2eLog.say(
-          "Secret rotated to %s with %d of %d events sent",
-          Names.CLICKHOUSE_USER_B, load.sent(), count);
+      E2eLog.say("Secret rotated to %s with %d events sent", Names.CLICKHOUSE_USER_B, load.sent());
       await("every consumer replaced")
           .atMost(Duration.ofMinutes(4))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> pipeline.podNames().stream().noneMatch(oldPods::contains));
       pipeline.awaitReady(2, Duration.ofMinutes(3));
-      load.await(Duration.ofMinutes(3));
+      load.awaitWrittenFromNow(ids, events);
+      var count = load.stop();
       var figures = ids.awaitAll(events, count, Duration.ofMinutes(3));
       // What the new consumers write: they log in with the rotated credentials.
       var after = new EventGenerator("rotated", 20, System.currentTimeMillis());
