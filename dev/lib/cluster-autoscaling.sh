@@ -58,6 +58,8 @@ autoscaling_up() {
     wait_for prometheus-operator 180 kc -n monitoring wait --for=condition=Ready pod/prometheus-batchline-0 --timeout=5s
     wait_for kubelet 180 kc -n keda wait --for=condition=Available deployment/keda --timeout=5s
     wait_for kube-apiserver 120 kc wait --for=condition=Available apiservice/v1beta1.external.metrics.k8s.io --timeout=5s
+    # Available can be True before the apiserver trusts the metrics server: ask it for real
+    wait_for kube-apiserver 120 kc get --raw /apis/external.metrics.k8s.io/v1beta1
     local ip
     ip=$(kc -n monitoring get pod prometheus-batchline-0 -o jsonpath='{.status.podIP}')
     echo "http://$ip:9090" >"$PROMETHEUS_URL_FILE"
@@ -72,7 +74,7 @@ autoscaling_down() {
 # autoscaling_status: nothing when the chain was never started; else each part, checked.
 autoscaling_status() {
     [[ -f $PROMETHEUS_URL_FILE ]] || return 0
-    local rc=0 url available
+    local rc=0 url
     url=$(<"$PROMETHEUS_URL_FILE")
     if [[ $(curl -fsS --max-time 2 "$url/-/ready" 2>/dev/null) == *Ready* ]]; then
         echo "prometheus                   $url ready"
@@ -80,9 +82,7 @@ autoscaling_status() {
         echo "prometheus                   $url NOT READY"
         rc=3
     fi
-    available=$(kc get apiservice v1beta1.external.metrics.k8s.io \
-        -o jsonpath='{.status.conditions[?(@.type=="Available")].status}' 2>/dev/null || true)
-    if [[ $available == True ]]; then
+    if kc get --raw /apis/external.metrics.k8s.io/v1beta1 >/dev/null 2>&1; then
         echo "keda external metrics API    Available"
     else
         echo "keda external metrics API    NOT AVAILABLE"

@@ -36,7 +36,8 @@ pki_cert() { # pki_cert NAME SUBJECT [SANS]
 # The CA, serving and client certificates, and the service-account keys. Kept across runs; made
 # again when the node name or address changes.
 pki_create() {
-    local stamp="$CLUSTER_NODE@$CLUSTER_ADDRESS"
+    # the stamp changes with what the certificates hold, so that an older PKI is made again
+    local stamp="$CLUSTER_NODE@$CLUSTER_ADDRESS pki-2"
     [[ -s $PKI/ca.crt && $(cat "$PKI/stamp" 2>/dev/null) == "$stamp" ]] && return 0
     log "generating the cluster PKI in $PKI"
     rm -rf "$PKI"
@@ -51,7 +52,7 @@ pki_create() {
             "DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:$CLUSTER_ADDRESS,IP:$service_ip"
         pki_cert kubelet-serving "/CN=$CLUSTER_NODE" "DNS:$CLUSTER_NODE,IP:$CLUSTER_ADDRESS,IP:127.0.0.1"
         pki_cert keda-metrics "/CN=keda-metrics-apiserver" \
-            "DNS:keda-operator-metrics-apiserver.keda.svc,DNS:keda-operator-metrics-apiserver.keda,IP:$CLUSTER_ADDRESS,IP:127.0.0.1"
+            "DNS:keda-metrics-apiserver.keda.svc,DNS:keda-metrics-apiserver.keda,IP:127.0.0.1"
         pki_cert admin "/O=system:masters/CN=batchline-cluster-admin"
         pki_cert kcm "/CN=system:kube-controller-manager"
         pki_cert scheduler "/CN=system:kube-scheduler"

@@ -157,9 +157,7 @@ class AutoscalingE2E {
                         readyReplicas(pipeline),
                         kafka.members(),
                         kafka.lag()))) {
-      E2eLog.say(
-          "load: %d events at %d/s, each consumer limited to %d/s",
-          count, LOAD_RATE, CONSUMER_RATE_LIMIT);
+      E2eLog.say("load: %d events at %d/s", count, LOAD_RATE);
       await("the HPA reads a current value of the metric")
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofSeconds(1))

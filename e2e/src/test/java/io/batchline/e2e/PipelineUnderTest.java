@@ -7,10 +7,12 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,53 +96,66 @@ final class PipelineUnderTest {
   }
 
   /**
-   * {@code kubectl apply -f} of the pipeline. {@code spec} is YAML indented for the spec's fields;
-   * kafka, clickhouse and the consumer image are filled in.
+   * {@code kubectl apply -f} of the pipeline: kafka, clickhouse and the consumer image filled in,
+   * with {@code extraSpec} (YAML of spec fields) merged over them, nested maps key by key.
    */
   void apply(String extraSpec) {
-    var yaml =
-        """
-        apiVersion: %s/%s
-        kind: %s
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          kafka:
-            bootstrapServers: %s
-            topic: %s
-          clickhouse:
-            url: %s
-            database: %s
-            table: %s
-            username: {secretKeyRef: {name: %s, key: username}}
-            password: {secretKeyRef: {name: %s, key: password}}
-          consumer:
-            image: localhost/batchline-consumer:dev
-        %s
-        """
-            .formatted(
-                Names.GROUP,
-                Names.VERSION,
-                Names.KIND,
-                name,
-                namespace,
-                cluster.kafkaForPods,
-                topic,
-                cluster.clickHouseForPods,
-                DATABASE,
-                table.substring(DATABASE.length() + 1),
-                SECRET,
-                SECRET,
-                extraSpec.indent(2).stripTrailing());
+    var spec =
+        new LinkedHashMap<String, Object>(
+            Map.of(
+                "kafka",
+                new LinkedHashMap<>(
+                    Map.of("bootstrapServers", cluster.kafkaForPods, "topic", topic)),
+                "clickhouse",
+                new LinkedHashMap<>(
+                    Map.of(
+                        "url", cluster.clickHouseForPods,
+                        "database", DATABASE,
+                        "table", table.substring(DATABASE.length() + 1),
+                        "username", secretKey("username"),
+                        "password", secretKey("password"))),
+                "consumer",
+                new LinkedHashMap<>(Map.of("image", "localhost/batchline-consumer:dev"))));
+    if (!extraSpec.isBlank()) {
+      merge(spec, Serialization.unmarshal(extraSpec, Map.class));
+    }
+    var pipeline =
+        Map.of(
+            "apiVersion",
+            Names.GROUP + "/" + Names.VERSION,
+            "kind",
+            Names.KIND,
+            "metadata",
+            Map.of("name", name, "namespace", namespace),
+            "spec",
+            spec);
     try {
       var file = Files.createTempFile("pipeline-" + name, ".yaml");
-      Files.writeString(file, yaml);
+      Files.writeString(file, Serialization.asYaml(pipeline));
       cluster.kubectl("apply", "-f", file.toString());
       Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Map<String, Object> secretKey(String key) {
+    return Map.of("secretKeyRef", Map.of("name", SECRET, "key", key));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void merge(Map<String, Object> into, Map<?, ?> from) {
+    from.forEach(
+        (key, value) -> {
+          var existing = into.get(key.toString());
+          if (existing instanceof Map<?, ?> a && value instanceof Map<?, ?> b) {
+            var copy = new LinkedHashMap<String, Object>((Map<String, Object>) a);
+            merge(copy, b);
+            into.put(key.toString(), copy);
+          } else {
+            into.put(key.toString(), value);
+          }
+        });
   }
 
   /** {@code kubectl patch --type merge} of the pipeline, e.g. {@code {"spec":{"replicas":3}}}. */

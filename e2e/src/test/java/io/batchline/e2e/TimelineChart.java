@@ -125,7 +125,8 @@ final class TimelineChart {
         max = Math.max(max, v);
       }
     }
-    max = max <= 0 ? 1 : max * 1.1;
+    // whole-number series (replicas) get whole-number ticks
+    max = max <= 0 ? 1 : max <= 8 && max == Math.rint(max) ? max : max * 1.1;
     g.setColor(new Color(0xf7fafc));
     g.fillRect(LEFT, top, width, PANEL);
     g.setColor(Color.GRAY);
@@ -139,7 +140,10 @@ final class TimelineChart {
       g.setColor(new Color(0xe2e8f0));
       g.drawLine(LEFT + 1, py, LEFT + width - 1, py);
       g.setColor(Color.DARK_GRAY);
-      g.drawString(v >= 10 ? String.format("%.0f", v) : String.format("%.2f", v), 8, py + 4);
+      g.drawString(
+          v >= 10 || v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.2f", v),
+          8,
+          py + 4);
     }
     for (int s = 0; s <= seconds; s += 30) {
       int px = LEFT + (int) (width * s / seconds);
