@@ -98,6 +98,7 @@ class AutoscalingE2E {
         """,
         p -> {
           var slow = p.table + "_slow_insert";
+          cluster.stack.clickHouse().query("DROP TABLE IF EXISTS " + slow);
           cluster
               .stack
               .clickHouse()

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Status from reality: a consumer image that does not exist, a missing credentials Secret and a
- * consumer that crash-loops (its table does not exist) each make the pipeline Degraded with the
- * reason in its status, and Argo CD's health check (the shipped Lua) reads Degraded; each recovers
- * to Healthy once fixed.
+ * Status from reality: a consumer image that does not exist, a missing credentials Secret, a
+ * consumer that crash-loops (its table does not exist) and a consumer that cannot be scheduled
+ * until the Deployment's progress deadline passes each make the pipeline Degraded with the reason
+ * in its status, and Argo CD's health check (the shipped Lua) reads Degraded; each recovers to
+ * Healthy once fixed.
  */
 class FailureStatusE2E {
 
@@ -71,6 +72,59 @@ class FailureStatusE2E {
     cluster.stack.createEventsTable(
         PipelineUnderTest.DATABASE,
         pipeline.table.substring(PipelineUnderTest.DATABASE.length() + 1));
+    awaitHealthy(pipeline, 1);
+  }
+
+  @Test
+  void aConsumerThatCannotBeScheduledIsDegradedOnceTheDeploymentsProgressDeadlinePasses() {
+    var pipeline = PipelineUnderTest.prepare(cluster, "unschedulable", 1);
+    pipeline.apply(
+        """
+        replicas: 1
+        consumer:
+          resources:
+            requests: {cpu: "64", memory: 512Mi}
+            limits: {cpu: "64", memory: 1Gi}
+        """);
+    await("the consumer Deployment")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                cluster
+                        .client
+                        .apps()
+                        .deployments()
+                        .inNamespace(pipeline.namespace)
+                        .withName(pipeline.name)
+                        .get()
+                    != null);
+    // As an administrator would, so that the test need not wait the default 600 s.
+    cluster.kubectl(
+        "-n",
+        pipeline.namespace,
+        "patch",
+        "deployment",
+        pipeline.name,
+        "--type",
+        "merge",
+        "-p",
+        "{\"spec\":{\"progressDeadlineSeconds\":15}}");
+
+    var degraded = awaitDegraded(pipeline, "ProgressDeadlineExceeded");
+    assertThat(degraded).contains("progress");
+
+    cluster.kubectl(
+        "-n",
+        pipeline.namespace,
+        "patch",
+        "deployment",
+        pipeline.name,
+        "--type",
+        "merge",
+        "-p",
+        "{\"spec\":{\"progressDeadlineSeconds\":600}}");
+    pipeline.patch(
+        "{\"spec\":{\"consumer\":{\"resources\":{\"requests\":{\"cpu\":\"250m\"},\"limits\":{\"cpu\":\"2\"}}}}}");
     awaitHealthy(pipeline, 1);
   }
 
