@@ -32,6 +32,7 @@ class AutoscalingE2E {
   static final int LOAD_SECONDS = 60;
 
   static E2eCluster cluster;
+  static String prometheus;
 
   @BeforeAll
   static void startTheChain() {
@@ -43,7 +44,7 @@ class AutoscalingE2E {
     cluster.scripts.run(Duration.ofMinutes(60), "dev/cluster", "up", "--autoscaling");
     var status =
         cluster.scripts.run(Duration.ofMinutes(1), Map.of(), Set.of(0), "dev/cluster", "status");
-    var prometheus = status.value("PROMETHEUS_URL");
+    prometheus = status.value("PROMETHEUS_URL");
     cluster.kubectl(
         "-n",
         E2eCluster.OPERATOR_NAMESPACE,
@@ -108,6 +109,7 @@ class AutoscalingE2E {
                       + " ENGINE = Null AS SELECT sleep(0.2) AS slept FROM "
                       + p.table);
           ensurePodMonitor(p);
+          awaitScraped(p);
         },
         "flush utilization per replica as the HPA reads it (Prometheus trigger)");
   }
@@ -252,6 +254,39 @@ class AutoscalingE2E {
         throw new java.io.UncheckedIOException(io);
       }
     }
+  }
+
+  /**
+   * Until Prometheus has the pipeline's series: a new PodMonitor reaches Prometheus through the
+   * operator's config Secret, the kubelet's volume sync and the config reloader, which took from
+   * seconds to over two minutes here; before that, the trigger's query reads 0.
+   */
+  private static void awaitScraped(PipelineUnderTest pipeline) {
+    var started = System.nanoTime();
+    var query =
+        "count(" + Names.FLUSH_UTILIZATION_METRIC + "{namespace=\"" + pipeline.namespace + "\"})";
+    var http = java.net.http.HttpClient.newHttpClient();
+    await("Prometheus scrapes the consumers of " + pipeline.name)
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              var uri =
+                  java.net.URI.create(
+                      prometheus
+                          + "/api/v1/query?query="
+                          + java.net.URLEncoder.encode(
+                              query, java.nio.charset.StandardCharsets.UTF_8));
+              var body =
+                  http.send(
+                          java.net.http.HttpRequest.newBuilder(uri).build(),
+                          java.net.http.HttpResponse.BodyHandlers.ofString())
+                      .body();
+              return body.contains("\"result\":[{");
+            });
+    E2eLog.say(
+        "Prometheus scrapes %s's consumers, %d s after its PodMonitor",
+        pipeline.name, Duration.ofNanos(System.nanoTime() - started).toSeconds());
   }
 
   private static Optional<HorizontalPodAutoscaler> hpa(PipelineUnderTest pipeline, String name) {
