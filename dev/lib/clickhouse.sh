@@ -10,7 +10,7 @@ CH_URL=http://127.0.0.1:$CLICKHOUSE_HTTP_PORT
 # The server runs as this user when we are root (set CLICKHOUSE_RUN_AS=root to skip that).
 CLICKHOUSE_RUN_AS=${CLICKHOUSE_RUN_AS:-clickhouse}
 
-clickhouse_endpoint() { echo "clickhouse  $CH_URL (native 127.0.0.1:$CLICKHOUSE_TCP_PORT)"; }
+clickhouse_endpoint() { echo "clickhouse  $CH_URL (native 127.0.0.1:$CLICKHOUSE_TCP_PORT${CH_CLUSTER_URL:+, cluster $CH_CLUSTER_URL})"; }
 
 clickhouse_pid() { running_pid "$CH_PID" "$CH_CONFIG"; }
 
@@ -29,8 +29,17 @@ clickhouse_runner() {
 # True when the running server's config has the ports asked for now.
 clickhouse_ports_match() {
     grep -qF "<http_port>$CLICKHOUSE_HTTP_PORT</http_port>" "$CH_CONFIG" &&
-        grep -qF "<tcp_port>$CLICKHOUSE_TCP_PORT</tcp_port>" "$CH_CONFIG"
+        grep -qF "<tcp_port>$CLICKHOUSE_TCP_PORT</tcp_port>" "$CH_CONFIG" &&
+        grep -qF "$(clickhouse_cluster_listen_host)" "$CH_CONFIG"
 }
+
+# The extra listen_host for dev/cluster's pods (empty without STACK_CLUSTER_ADDRESS).
+clickhouse_cluster_listen_host() {
+    [[ -z $STACK_CLUSTER_ADDRESS ]] || echo "<listen_host>$STACK_CLUSTER_ADDRESS</listen_host>"
+}
+
+# Where pods of dev/cluster reach the server, when STACK_CLUSTER_ADDRESS is set.
+CH_CLUSTER_URL=${STACK_CLUSTER_ADDRESS:+http://$STACK_CLUSTER_ADDRESS:$CLICKHOUSE_HTTP_PORT}
 
 clickhouse_start() {
     local pid runner
@@ -41,10 +50,14 @@ clickhouse_start() {
     fi
     clickhouse_install
     require_free_ports clickhouse "$CLICKHOUSE_HTTP_PORT" "$CLICKHOUSE_TCP_PORT"
+    [[ -z $STACK_CLUSTER_ADDRESS ]] || require_local_address "$STACK_CLUSTER_ADDRESS"
     mkdir -p "$CH_ETC" "$CH_LOG" "$CH_DIR"/{data,tmp,user_files,format_schemas}
     render "$STACK_SRC/clickhouse/config.xml.in" "$CH_CONFIG" CH_DIR="$CH_DIR" \
-        CLICKHOUSE_HTTP_PORT="$CLICKHOUSE_HTTP_PORT" CLICKHOUSE_TCP_PORT="$CLICKHOUSE_TCP_PORT"
-    cp "$STACK_SRC/clickhouse/users.xml" "$CH_ETC/users.xml"
+        CLICKHOUSE_HTTP_PORT="$CLICKHOUSE_HTTP_PORT" CLICKHOUSE_TCP_PORT="$CLICKHOUSE_TCP_PORT" \
+        CLUSTER_LISTEN_HOST="$(clickhouse_cluster_listen_host)"
+    local network=
+    [[ -z $STACK_CLUSTER_ADDRESS ]] || network="<ip>${STACK_CLUSTER_ADDRESS%.*}.0/24</ip>"
+    render "$STACK_SRC/clickhouse/users.xml" "$CH_ETC/users.xml" CLUSTER_NETWORK="$network"
     runner=$(clickhouse_runner)
     if [[ -n $runner ]]; then
         chown -R "$CLICKHOUSE_RUN_AS:" "$CH_DIR"

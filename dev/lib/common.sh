@@ -10,15 +10,21 @@ KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}
 KAFKA_SASL_PORT=${KAFKA_SASL_PORT:-$((KAFKA_PORT + 2))}
 CLICKHOUSE_HTTP_PORT=${CLICKHOUSE_HTTP_PORT:-8123}
 CLICKHOUSE_TCP_PORT=${CLICKHOUSE_TCP_PORT:-9000}
+# An extra address to serve on besides 127.0.0.1: dev/cluster's pod bridge (10.244.0.1), so that
+# pods reach Kafka (on KAFKA_CLUSTER_PORT) and ClickHouse (on its usual ports). Off when empty.
+STACK_CLUSTER_ADDRESS=${STACK_CLUSTER_ADDRESS:-}
+KAFKA_CLUSTER_PORT=${KAFKA_CLUSTER_PORT:-$((KAFKA_PORT + 3))}
 
 # Seconds to wait for a server to become ready, and for it to exit after SIGTERM.
 STACK_START_TIMEOUT=${STACK_START_TIMEOUT:-60}
 STACK_STOP_TIMEOUT=${STACK_STOP_TIMEOUT:-30}
 
-log() { printf '[stack] %s\n' "$*"; }
-warn() { printf '[stack] %s\n' "$*" >&2; }
+# LOG_TAG names the calling script in its messages.
+LOG_TAG=${LOG_TAG:-stack}
+log() { printf '[%s] %s\n' "$LOG_TAG" "$*"; }
+warn() { printf '[%s] %s\n' "$LOG_TAG" "$*" >&2; }
 die() {
-    printf '[stack] ERROR: %s\n' "$*" >&2
+    printf '[%s] ERROR: %s\n' "$LOG_TAG" "$*" >&2
     exit 1
 }
 
@@ -62,6 +68,14 @@ need_cmd() {
 # True when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() {
     timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
+}
+
+# die unless ADDRESS is one of this host's addresses (dev/cluster up creates the bridge's).
+require_local_address() {
+    local addrs
+    addrs=$(ip -4 -o addr show 2>/dev/null | awk '{sub(/\/.*/, "", $4); print $4}')
+    grep -qxF "$1" <<<"$addrs" ||
+        die "STACK_CLUSTER_ADDRESS=$1 is not an address of this host; run 'dev/cluster up' first (it creates it)"
 }
 
 # Who listens on PORT (best effort, for error messages).

@@ -11,7 +11,18 @@ KAFKA_CONFIG=$KAFKA_DIR/server.properties
 KAFKA_READY=$KAFKA_DIR/ready.pid # pid of the broker that last passed kafka_wait
 KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
-kafka_endpoint() { echo "kafka       $KAFKA_BOOTSTRAP (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT, SASL/PLAIN 127.0.0.1:$KAFKA_SASL_PORT)"; }
+# Where pods of dev/cluster reach the broker, when STACK_CLUSTER_ADDRESS is set.
+KAFKA_CLUSTER_BOOTSTRAP=${STACK_CLUSTER_ADDRESS:+$STACK_CLUSTER_ADDRESS:$KAFKA_CLUSTER_PORT}
+
+kafka_endpoint() { echo "kafka       $KAFKA_BOOTSTRAP (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT, SASL/PLAIN 127.0.0.1:$KAFKA_SASL_PORT${KAFKA_CLUSTER_BOOTSTRAP:+, cluster $KAFKA_CLUSTER_BOOTSTRAP})"; }
+
+kafka_advertised_listeners() {
+    echo "PLAINTEXT://127.0.0.1:$KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT${KAFKA_CLUSTER_BOOTSTRAP:+,CLUSTER://$KAFKA_CLUSTER_BOOTSTRAP}"
+}
+
+kafka_listeners() {
+    echo "PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT${KAFKA_CLUSTER_BOOTSTRAP:+,CLUSTER://$KAFKA_CLUSTER_BOOTSTRAP}"
+}
 
 kafka_pid() { running_pid "$KAFKA_PID" "$KAFKA_CONFIG"; }
 
@@ -51,21 +62,27 @@ KAFKA_QUICK_JVM=(-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 
 # True when the running broker's config has the ports asked for now.
 kafka_ports_match() {
-    grep -qxF "listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT" "$KAFKA_CONFIG"
+    local running
+    running=$(grep '^listeners=' "$KAFKA_CONFIG") || return 1
+    [[ $running == "listeners=$(kafka_listeners)" ]] && return 0
+    # Asked without STACK_CLUSTER_ADDRESS: a broker that also serves dev/cluster's pods will do.
+    [[ -z $STACK_CLUSTER_ADDRESS && $running == "listeners=$(kafka_listeners),CLUSTER://"* ]]
 }
 
 kafka_start() {
     local pid
     if pid=$(kafka_pid); then
-        kafka_ports_match || die "kafka (pid $pid) already runs from $DEV_DIR with other ports ($(grep '^listeners=' "$KAFKA_CONFIG")); use 'dev/stack restart kafka' to move it to port $KAFKA_PORT"
+        kafka_ports_match || die "kafka (pid $pid) already runs from $DEV_DIR with other ports ($(grep '^listeners=' "$KAFKA_CONFIG")); use 'dev/stack restart kafka' to move it to $(kafka_listeners)"
         return 0 # kafka_wait reports on it
     fi
     kafka_install
     require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT"
+    [[ -z $STACK_CLUSTER_ADDRESS ]] || require_local_address "$STACK_CLUSTER_ADDRESS"
     mkdir -p "$KAFKA_DATA" "$KAFKA_LOGS"
     render "$STACK_SRC/kafka/server.properties.in" "$KAFKA_CONFIG" \
         KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" \
-        KAFKA_SASL_PORT="$KAFKA_SASL_PORT" KAFKA_DATA_DIR="$KAFKA_DATA"
+        LISTENERS="$(kafka_listeners)" ADVERTISED_LISTENERS="$(kafka_advertised_listeners)" \
+        KAFKA_DATA_DIR="$KAFKA_DATA"
     if [[ ! -f $KAFKA_DATA/meta.properties ]]; then
         local cluster_id
         cluster_id=$(kafka_class "${KAFKA_QUICK_JVM[@]}" -- kafka.tools.StorageTool random-uuid)

@@ -45,6 +45,25 @@ record Containerfile(Path moduleRoot, List<String> instructions) {
         .toList();
   }
 
+  /**
+   * The image of the single FROM, with a {@code ${NAME}} replaced by the default of its ARG: what a
+   * build without {@code --build-arg} starts from.
+   */
+  String baseImage() {
+    var from = all("FROM");
+    if (from.size() != 1) {
+      throw new IllegalStateException("expected one FROM, got " + from);
+    }
+    var image = from.get(0).split("\\s+")[0];
+    for (var arg : all("ARG")) {
+      var nameAndDefault = arg.split("=", 2);
+      if (nameAndDefault.length == 2) {
+        image = image.replace("${" + nameAndDefault[0] + "}", nameAndDefault[1]);
+      }
+    }
+    return image;
+  }
+
   /** The sources of every COPY, without its --flags, relative to the build context. */
   List<String> copySources() {
     var sources = new ArrayList<String>();

@@ -31,6 +31,9 @@ import java.util.TreeMap;
  */
 public final class ConsumerDeployment {
 
+  /** How long a consumer may take to serve HTTP before it is restarted. */
+  static final int STARTUP_SECONDS = 180;
+
   public static final String CONTAINER = "consumer";
   public static final int HTTP_PORT = 8080;
   public static final long RUN_AS_USER = 185;
@@ -133,6 +136,7 @@ public final class ConsumerDeployment {
         .endEnvFrom()
         .withEnv(environment(pipeline))
         .withResources(ConsumerResources.of(consumer))
+        .withStartupProbe(startupProbe())
         .withReadinessProbe(probe("/q/health/ready", 5))
         .withLivenessProbe(probe("/q/health/live", 10))
         .withTerminationMessagePolicy("FallbackToLogsOnError")
@@ -182,6 +186,22 @@ public final class ConsumerDeployment {
                     .endSecretKeyRef()
                     .endValueFrom()
                     .build());
+  }
+
+  /**
+   * Holds the liveness probe back until the consumer serves HTTP: on a busy node the JVM took 44 s
+   * to start, and the liveness probe alone (10 s + 3 × 10 s) killed it before it was up.
+   */
+  private static Probe startupProbe() {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath("/q/health/live")
+        .withNewPort("http")
+        .endHttpGet()
+        .withPeriodSeconds(2)
+        .withTimeoutSeconds(3)
+        .withFailureThreshold(STARTUP_SECONDS / 2)
+        .build();
   }
 
   private static Probe probe(String path, int initialDelaySeconds) {

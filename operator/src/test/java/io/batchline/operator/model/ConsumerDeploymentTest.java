@@ -81,6 +81,12 @@ class ConsumerDeploymentTest {
 
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+    assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+    assertThat(
+            container.getStartupProbe().getPeriodSeconds()
+                * container.getStartupProbe().getFailureThreshold())
+        .as("seconds a slow JVM start may take before liveness applies")
+        .isGreaterThanOrEqualTo(120);
     assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
     assertThat(container.getPorts())
         .singleElement()

@@ -50,7 +50,7 @@ class ConsumerFailureTest {
   void aCrashLoopingConsumerIsAFailureWithItsTerminationMessage() {
     var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(1, "table not found\n"))));
 
-    assertThat(failure).contains(new ConsumerFailure("orders-1", 1, "table not found"));
+    assertThat(failure).contains(new ConsumerFailure("orders-1", "exited 1", "table not found"));
     assertThat(failure.orElseThrow().describe())
         .isEqualTo("pod orders-1: container consumer exited 1: table not found");
   }
@@ -68,7 +68,7 @@ class ConsumerFailureTest {
 
     var failure = ConsumerFailure.of(List.of(pod("orders-1", crashed(3, log)))).orElseThrow();
 
-    assertThat(failure.exitCode()).isEqualTo(3);
+    assertThat(failure.state()).isEqualTo("exited 3");
     assertThat(failure.describe())
         .isEqualTo(
             "pod orders-1: container consumer exited 3: 2026-12-06T09:00:01.734Z ERROR"
@@ -118,6 +118,24 @@ class ConsumerFailureTest {
             ConsumerFailure.of(
                 List.of(new PodBuilder().withNewMetadata().withName("p").endMetadata().build())))
         .isEmpty();
+  }
+
+  @Test
+  void anImageThatCannotBePulledIsAFailureWithTheKubeletsMessage() {
+    var status =
+        consumer(false)
+            .withNewState()
+            .withNewWaiting()
+            .withReason("ErrImageNeverPull")
+            .withMessage(
+                "Container image \"localhost/nope:1\" is not present with pull policy of Never")
+            .endWaiting()
+            .endState();
+
+    assertThat(ConsumerFailure.of(List.of(pod("orders-1", status))).orElseThrow().describe())
+        .isEqualTo(
+            "pod orders-1: container consumer waiting: ErrImageNeverPull: Container image"
+                + " \"localhost/nope:1\" is not present with pull policy of Never");
   }
 
   @Test

@@ -154,7 +154,8 @@ class PipelineHealthTest {
   @Test
   void aFailingConsumerMakesItDegradedWithWhatTheConsumerSaid() {
     var failure =
-        new ConsumerFailure("orders-5d8f-abcde", 1, "ClickHouse table default.evnts not found");
+        new ConsumerFailure(
+            "orders-5d8f-abcde", "exited 1", "ClickHouse table default.evnts not found");
     var seen =
         new Observation(
             List.of(),
