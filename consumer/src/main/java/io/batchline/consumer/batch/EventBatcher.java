@@ -99,7 +99,7 @@ public final class EventBatcher {
     for (SourceRecord record : records) {
       PartitionLane lane = lanes.get(record.partition());
       if (lane != null) {
-        lane.waiting.addLast(record);
+        lane.hold(record);
       }
     }
     observer.received(records.size());
@@ -268,7 +268,7 @@ public final class EventBatcher {
       PartitionLane lane = lanes.get(partition);
       if (lane != null) {
         lane.finishing = trigger;
-        lane.waiting.clear();
+        lane.dropHeld();
         InFlightBatch head = lane.head();
         if (head != null && head.stage == InFlightBatch.Stage.RETRY_WAIT) {
           head.retryAt = clock.instant();

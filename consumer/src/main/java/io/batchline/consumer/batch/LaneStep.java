@@ -20,8 +20,8 @@ final class LaneStep {
       PipelineLog log) {
     boolean progress = false;
     FlushPolicy policy = settings.policy();
-    while (!lane.waiting.isEmpty()) {
-      SourceRecord next = lane.waiting.peekFirst();
+    while (lane.holdsRecords()) {
+      SourceRecord next = lane.nextHeld();
       if (!policy.hasRoomFor(lane.open, next)) {
         if (!lane.canCut()) {
           break;
@@ -33,7 +33,7 @@ final class LaneStep {
       if (!settings.rateLimiter().tryAcquire()) {
         break;
       }
-      lane.waiting.pollFirst();
+      lane.takeHeld();
       lane.add(next, now).ifPresent(warning -> log.warn(() -> warning));
       progress = true;
     }

@@ -55,7 +55,7 @@ final class Lanes {
     Set<PartitionKey> paused = new TreeSet<>();
     byPartition.forEach(
         (partition, lane) -> {
-          if (usedUp || !lane.waiting.isEmpty()) {
+          if (usedUp || lane.holdsRecords()) {
             paused.add(partition);
           }
         });
@@ -77,7 +77,7 @@ final class Lanes {
       if (head != null) {
         next = earlier(next, Optional.ofNullable(head.retryAt));
       }
-      if (!lane.waiting.isEmpty()) {
+      if (lane.holdsRecords()) {
         next = earlier(next, Optional.of(now.plus(rateLimiter.untilNextPermit())));
       }
     }

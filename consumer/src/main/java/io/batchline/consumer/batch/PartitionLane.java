@@ -19,7 +19,8 @@ final class PartitionLane {
   final PartitionKey partition;
   final UUID topicId;
   final OpenBatch open = new OpenBatch();
-  final ArrayDeque<SourceRecord> waiting = new ArrayDeque<>();
+  private final ArrayDeque<SourceRecord> waiting = new ArrayDeque<>();
+  private long waitingBytes;
   final ArrayDeque<InFlightBatch> batches = new ArrayDeque<>(MAX_BATCHES);
   private Optional<Intent> replay;
   long position = -1;
@@ -101,6 +102,31 @@ final class PartitionLane {
     return it.hasNext() ? it.next() : null;
   }
 
+  /** Holds a polled record until the open batch can take it. */
+  void hold(SourceRecord record) {
+    waiting.addLast(record);
+    waitingBytes += record.sizeBytes();
+  }
+
+  /** The oldest held record, or null when none is held. */
+  SourceRecord nextHeld() {
+    return waiting.peekFirst();
+  }
+
+  void takeHeld() {
+    waitingBytes -= waiting.pollFirst().sizeBytes();
+  }
+
+  boolean holdsRecords() {
+    return !waiting.isEmpty();
+  }
+
+  /** Drops the held records; they were never in a batch and stay uncommitted. */
+  void dropHeld() {
+    waiting.clear();
+    waitingBytes = 0;
+  }
+
   boolean isIdle() {
     return batches.isEmpty() && open.isEmpty() && waiting.isEmpty();
   }
@@ -115,10 +141,7 @@ final class PartitionLane {
   }
 
   long heldBytes() {
-    long held = open.bytes();
-    for (SourceRecord record : waiting) {
-      held += record.sizeBytes();
-    }
+    long held = open.bytes() + waitingBytes;
     for (InFlightBatch batch : batches) {
       held += batch.pending.bytes();
     }
@@ -129,7 +152,7 @@ final class PartitionLane {
   int abandon() {
     int dropped = heldRecords();
     abandoned += dropped;
-    waiting.clear();
+    dropHeld();
     open.clear();
     batches.clear();
     replay = Optional.empty();

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The consumer's one Kafka thread: polls, hands records to the {@link EventBatcher}, pauses exactly
@@ -120,11 +121,12 @@ public final class KafkaPollLoop implements Runnable {
 
   private void applyPauses() {
     Set<PartitionKey> wanted = batcher.partitionsToPause();
+    Set<TopicPartition> paused = consumer.paused();
     Set<TopicPartition> pause = new HashSet<>();
     Set<TopicPartition> resume = new HashSet<>();
     for (TopicPartition tp : consumer.assignment()) {
       boolean shouldPause = wanted.contains(new PartitionKey(tp.topic(), tp.partition()));
-      boolean isPaused = consumer.paused().contains(tp);
+      boolean isPaused = paused.contains(tp);
       if (shouldPause && !isPaused) {
         pause.add(tp);
       } else if (!shouldPause && isPaused) {
@@ -137,7 +139,7 @@ public final class KafkaPollLoop implements Runnable {
     if (!resume.isEmpty()) {
       consumer.resume(resume);
     }
-    state.paused(consumer.paused().size());
+    state.paused(paused.size() + pause.size() - resume.size());
   }
 
   private long lag() {
@@ -150,18 +152,22 @@ public final class KafkaPollLoop implements Runnable {
 
   private static List<SourceRecord> toSourceRecords(ConsumerRecords<byte[], byte[]> records) {
     List<SourceRecord> result = new ArrayList<>(records.count());
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      result.add(
-          new SourceRecord(
-              new PartitionKey(record.topic(), record.partition()),
-              record.offset(),
-              record.timestamp(),
-              record.value(),
-              record.key(),
-              name -> {
-                Header header = record.headers().lastHeader(name);
-                return header == null ? null : header.value();
-              }));
+    for (TopicPartition tp : records.partitions()) {
+      PartitionKey partition = new PartitionKey(tp.topic(), tp.partition());
+      for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+        Headers headers = record.headers();
+        result.add(
+            new SourceRecord(
+                partition,
+                record.offset(),
+                record.timestamp(),
+                record.value(),
+                record.key(),
+                name -> {
+                  Header header = headers.lastHeader(name);
+                  return header == null ? null : header.value();
+                }));
+      }
     }
     return result;
   }
