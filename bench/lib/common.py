@@ -91,6 +91,7 @@ def table_sql(table=FQ_TABLE):
 
 def recreate_table(ch, table=FQ_TABLE):
     """A new, empty table: its block counter starts at 1, so it also counts the parts written."""
+    ch.query(f"CREATE DATABASE IF NOT EXISTS {DATABASE}")
     ch.query(f"DROP TABLE IF EXISTS {table}")
     ch.query(table_sql(table))
 
