@@ -19,6 +19,7 @@ import latency
 import modes
 import report
 import targets
+from sections import SWEEP_STEP
 from common import (DATABASE, ROOT, BenchError, ClickHouse, create_topic, delete_topics,
                     finish_produce, load_average, machine_facts, produce, say, server_pids)
 from plan import (CONSUMER_MODES, LARGE_BATCH_MODE, SHAPE_MODES, SWEEPS, scale_out_modes,
@@ -91,7 +92,7 @@ def produce_topic(ctx, a, topic, partitions, count, shape=None, quiet=False):
 
 
 def run_mode(ctx, results, mode, topic, events, into="modes"):
-    with step(results, mode["label"]):
+    with step(results, (SWEEP_STEP if into == "sweeps" else "") + mode["label"]):
         started = time.time()
         result = consumer_run.consumer_mode(ctx, mode, topic, events)
         result["step_s"] = time.time() - started

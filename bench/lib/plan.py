@@ -44,7 +44,9 @@ WORKLOADS = {
     # testkit generator options that produce its events, once both are on this branch.
     "wide": Workload(
         "wide", "a 20-column table with mixed types", None,
-        missing="the 20-column sample table and its event generator are not merged yet"),
+        missing="the 20-column sample table and its event generator are not merged yet; "
+        "to add them, set `table_sql` and `producer_args` of `WORKLOADS[\"wide\"]` in "
+        "`bench/lib/plan.py`"),
 }
 
 LARGE_BATCH = {"EVENT_PROCESSING_BATCH_SIZE": "10000", "EVENT_PROCESSING_BATCH_FLUSH_SECONDS": "1"}

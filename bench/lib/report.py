@@ -2,6 +2,7 @@
 scaling out, settings sweeps."""
 
 import sections
+from plan import WORKLOADS
 from targets import delivery_notes, ms, num, ratio, targets
 
 KIND_ORDER = ["consumer", "kafka-engine", "raw-insert", "kafka-read"]
@@ -87,14 +88,20 @@ def machine(results):
 
 def workload(results):
     a = results["args"]
-    return [f"{a['events']:,} events of about {a['event_bytes']} bytes (Flexprice-style JSON, "
-            f"{a['customers']:,} customers, 3 event names) in a topic with {a['partitions']} "
-            f"partitions, produced before any measurement "
-            f"({num(results['produce_events_per_s'])} events/s). Rollback mode reads a topic "
-            f"holding the first {a['rollback_events']:,} of them; the scale-out runs a topic with "
-            f"{a['scale_partitions']} partitions holding another {a['events']:,}. Every run "
-            "starts from a fresh consumer group and writes a new, empty table of the default shape "
-            "(`samples/clickhouse/events.sql`) unless its mode says otherwise."]
+    shaped = [m for m in results["modes"] if m.get("workload", "events") != "events"]
+    out = [f"{a['events']:,} events of about {a['event_bytes']} bytes (Flexprice-style JSON, "
+           f"{a['customers']:,} customers, 3 event names) in a topic with {a['partitions']} "
+           f"partitions, produced before any measurement "
+           f"({num(results['produce_events_per_s'])} events/s). Rollback mode reads a topic "
+           f"holding the first {a['rollback_events']:,} of them; the scale-out runs a topic with "
+           f"{a['scale_partitions']} partitions holding another {a['events']:,}. Every run "
+           "starts from a fresh consumer group and writes a new, empty table of the default shape "
+           "(`samples/clickhouse/events.sql`)" + (", except:" if shaped else ".")]
+    for m in shaped:
+        shape = WORKLOADS[m["workload"]]
+        out.append(f"- {m['label']}: {shape.description} (`{shape.table_sql}`), {m['events']:,} "
+                   "events in a topic of its own.")
+    return out
 
 
 def time_section(results):

@@ -4,6 +4,8 @@ import stages
 from plan import SWEPT_SETTINGS
 from targets import num, ratio
 
+SWEEP_STEP = "sweep: "
+
 
 def pct(share):
     return "–" if share is None else f"{share * 100:.0f}%"
@@ -44,7 +46,8 @@ def profile_section(p, by_key):
     cells = {(cat, group): count for cat, group, count in p["cells"]}
     total = p["cpu_samples"] or 1
     cpu_m = p.get("cpu_per_m")
-    threads = ", ".join(f"{name} {share * 100:.0f}%" for name, _, share in p["threads"][:5])
+    threads = ", ".join(f"{name.replace('|', '/')} {share * 100:.0f}%"
+                        for name, _, share in p["threads"][:5])
     out = [f"JFR (`settings=profile`, started with jcmd once the consumer was ready) of a separate "
            f"large-batch pass: {num(p['events_per_s'])} events/s and {num(cpu_m, 2)} consumer "
            f"CPU s / M events while recording; {p['cpu_samples']:,} CPU samples ({threads}); "
@@ -142,4 +145,7 @@ def steps_section(results):
     out += [f"| {name} | {seconds:,.0f} |" for name, seconds in steps]
     out.append(f"| all steps (build, stack start and report not included) | "
                f"{sum(s for _, s in steps):,.0f} |")
+    swept = [s for name, s in steps if name.startswith(SWEEP_STEP)]
+    if swept:
+        out.append(f"| of which `--sweep` | {sum(swept):,.0f} |")
     return out
