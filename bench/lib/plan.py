@@ -92,10 +92,9 @@ def workload(mode):
 def scale_out_modes(partitions, consumers):
     """The large-batch mode on a topic with more partitions: one consumer, then `consumers` in
     one group."""
-    return [
-        {**LARGE_BATCH_MODE, "key": f"scale_1x{partitions}",
-         "label": f"large batch, 1 consumer, {partitions} partitions", "consumers": 1},
-        {**LARGE_BATCH_MODE, "key": f"scale_{consumers}x{partitions}",
-         "label": f"large batch, {consumers} consumers in one group, {partitions} partitions",
-         "consumers": consumers},
-    ]
+    single = {**LARGE_BATCH_MODE, "key": f"scale_1x{partitions}",
+              "label": f"large batch, 1 consumer, {partitions} partitions", "consumers": 1}
+    group = {**LARGE_BATCH_MODE, "key": f"scale_{consumers}x{partitions}",
+             "label": f"large batch, {consumers} consumers in one group, {partitions} partitions",
+             "consumers": consumers}
+    return [single] + ([group] if consumers > 1 else [])

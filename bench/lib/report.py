@@ -93,8 +93,9 @@ def workload(results):
            f"{a['customers']:,} customers, 3 event names) in a topic with {a['partitions']} "
            f"partitions, produced before any measurement "
            f"({num(results['produce_events_per_s'])} events/s). Rollback mode reads a topic "
-           f"holding the first {a['rollback_events']:,} of them; the scale-out runs a topic with "
-           f"{a['scale_partitions']} partitions holding another {a['events']:,}. Every run "
+           f"holding the first {a['rollback_events']:,} of them"
+           + (f"; the scale-out runs a topic with {a['scale_partitions']} partitions holding "
+              f"another {a['events']:,}" if a["scale_consumers"] else "") + ". Every run "
            "starts from a fresh consumer group and writes a new, empty table of the default shape "
            "(`samples/clickhouse/events.sql`)" + (", except:" if shaped else ".")]
     for m in shaped:

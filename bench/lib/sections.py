@@ -99,10 +99,10 @@ def scale_section(results):
     main = next((m for m in results["modes"] if m["key"] == "large_batch"), None)
     out += ["", f"One topic with {results['args']['scale_partitions']} partitions holding the "
             f"same {last['events']:,} events. Per consumer, CPU s / M is over the events that "
-            "consumer wrote (`batchline_events_written_total`); the total is over all events. "
-            "The clock starts when the first consumer is ready; the last one was ready "
-            f"{last.get('second_ready_after_s', 0):.1f} s later, and the rebalance it caused "
-            "is inside the measured time."
+            "consumer wrote (`batchline_events_written_total`); the total is over all events."
+            + (" The clock starts when the first consumer is ready; the last one was ready "
+               f"{last.get('second_ready_after_s', 0):.1f} s later, and the rebalance it caused "
+               "is inside the measured time." if len(last["consumers"]) > 1 else "")
             + (f" The single consumer on the main topic ({results['args']['partitions']} "
                f"partitions) did {num(main['events_per_s'])} events/s." if main else "")]
     return out
