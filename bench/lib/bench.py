@@ -4,6 +4,7 @@ Called by bench/run, which builds the jars, starts the stack and prepares Python
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -13,24 +14,16 @@ import sys
 import time
 import types
 
+import consumer_run
 import latency
 import modes
 import report
+import targets
+from sections import SWEEP_STEP
 from common import (DATABASE, ROOT, BenchError, ClickHouse, create_topic, delete_topics,
                     finish_produce, load_average, machine_facts, produce, say, server_pids)
-
-CONSUMER_MODES = [
-    {"key": "rollback", "label": "rollback (1 / 0 s)",
-     "settings": {"EVENT_PROCESSING_BATCH_SIZE": "1", "EVENT_PROCESSING_BATCH_FLUSH_SECONDS": "0"},
-     "flush_s": 0},
-    {"key": "balanced", "label": "balanced (200 / 5 s)",
-     "settings": {"EVENT_PROCESSING_PRESET": "balanced"}, "flush_s": 5},
-    {"key": "high_throughput", "label": "high-throughput (500 / 10 s)",
-     "settings": {"EVENT_PROCESSING_PRESET": "high-throughput"}, "flush_s": 10},
-    {"key": "large_batch", "label": "large batch (10,000 / 1 s)",
-     "settings": {"EVENT_PROCESSING_BATCH_SIZE": "10000",
-                  "EVENT_PROCESSING_BATCH_FLUSH_SECONDS": "1"}, "flush_s": 1},
-]
+from plan import (CONSUMER_MODES, LARGE_BATCH_MODE, SHAPE_MODES, SWEEPS, scale_out_modes,
+                  workload)
 
 
 def parse_args(argv):
@@ -44,6 +37,13 @@ def parse_args(argv):
     p.add_argument("--rollback-events", type=int, help="rollback cap (20,000; smoke 2,000)")
     p.add_argument("--latency-seconds", type=int, help="producing time of each latency run (25)")
     p.add_argument("--latency-load", type=float, default=0.5, help="fraction of capacity (0.5)")
+    p.add_argument("--scale-partitions", type=int, default=8,
+                   help="partitions of the scale-out topic (8)")
+    p.add_argument("--scale-consumers", type=int, default=2,
+                   help="consumers in one group in the scale-out run (2; 0 skips scale-out)")
+    p.add_argument("--sweep", action="store_true",
+                   help="also the large-batch mode with insert concurrency 1 and 4, and without "
+                        "LZ4 request compression")
     p.add_argument("--profile", choices=["auto", "yes", "no"], default="auto",
                    help="JFR pass of the large-batch mode: auto = when a target is missed "
                         "(never in smoke runs)")
@@ -68,26 +68,96 @@ def make_context(a):
         latency_seconds=a.latency_seconds, warmup_seconds=2 if a.smoke else 5)
 
 
-def produce_workload(ctx, a):
-    topic, rollback_topic = f"bench-{ctx.run_id}", f"bench-{ctx.run_id}-rollback"
-    for name in (topic, rollback_topic):
-        create_topic(name, ctx.partitions)
+@contextlib.contextmanager
+def step(results, name):
+    """Times one step of the run, for the report's run time table."""
     started = time.time()
-    say(f"producing {a.events:,} events ({a.event_bytes} bytes, {a.customers:,} customers, "
-        f"3 event names) into {topic} ({ctx.partitions} partitions); not measured")
-    finish_produce(produce(topic, a.events, ctx.run_id, a.customers, event_bytes=a.event_bytes))
-    produced_s = time.time() - started
-    say(f"producing the first {a.rollback_events:,} of them again into {rollback_topic}")
-    finish_produce(produce(rollback_topic, a.rollback_events, ctx.run_id, a.customers,
-                           event_bytes=a.event_bytes), quiet=True)
-    return topic, rollback_topic, produced_s
+    try:
+        yield
+    finally:
+        results["steps"].append((name, time.time() - started))
 
 
-def run(a):
+def produce_topic(ctx, a, topic, partitions, count, shape=None, quiet=False):
+    create_topic(topic, partitions)
+    extra = shape.producer_args if shape else ()
+    if not quiet:
+        say(f"producing {count:,} events ({a.event_bytes} bytes, {a.customers:,} customers"
+            f"{', ' + shape.key + ' workload' if shape else ''}) into {topic} ({partitions} "
+            "partitions); not measured")
+    started = time.time()
+    finish_produce(produce(topic, count, ctx.run_id, a.customers, event_bytes=a.event_bytes,
+                           extra_args=extra), quiet=quiet)
+    return count / (time.time() - started)
+
+
+def run_mode(ctx, results, mode, topic, events, into="modes"):
+    with step(results, (SWEEP_STEP if into == "sweeps" else "") + mode["label"]):
+        started = time.time()
+        result = consumer_run.consumer_mode(ctx, mode, topic, events)
+        result["step_s"] = time.time() - started
+    results[into].append(result)
+    return result
+
+
+def measure(ctx, a, results):
+    topic, rollback_topic = f"bench-{ctx.run_id}", f"bench-{ctx.run_id}-rollback"
+    with step(results, f"produce {a.events:,} events (+ {a.rollback_events:,} for rollback)"):
+        results["produce_events_per_s"] = produce_topic(ctx, a, topic, ctx.partitions, a.events)
+        say(f"producing the first {a.rollback_events:,} of them again into {rollback_topic}")
+        produce_topic(ctx, a, rollback_topic, ctx.partitions, a.rollback_events, quiet=True)
+    for mode in CONSUMER_MODES:
+        source, count = ((rollback_topic, a.rollback_events) if mode["key"] == "rollback"
+                         else (topic, a.events))
+        run_mode(ctx, results, mode, source, count)
+    with step(results, "Kafka engine"):
+        results["modes"].append(modes.kafka_engine(ctx, topic, a.events))
+    with step(results, "raw inserts (RowBinary, JSONEachRow)"):
+        for fmt in ("RowBinary", "JSONEachRow"):
+            results["modes"].append(modes.raw_insert(ctx, fmt, "bench_large_batch", a.events))
+    with step(results, "Kafka ConsumerPerformance"):
+        results["modes"].append(modes.consumer_performance(ctx, topic, a.events))
+    if a.scale_consumers > 0:
+        scale_topic = f"bench-{ctx.run_id}-scale"
+        with step(results, f"produce {a.events:,} events into {a.scale_partitions} partitions"):
+            produce_topic(ctx, a, scale_topic, a.scale_partitions, a.events)
+        for mode in scale_out_modes(a.scale_partitions, a.scale_consumers):
+            run_mode(ctx, results, mode, scale_topic, a.events)
+    for mode in SHAPE_MODES:
+        shape = workload(mode)
+        if not shape.available():
+            say(f"{mode['label']}: not run: {shape.why_not_available()}")
+            results["not_run"].append({"label": mode["label"],
+                                       "reason": shape.why_not_available()})
+            continue
+        shape_topic = f"bench-{ctx.run_id}-{shape.key}"
+        with step(results, f"produce {a.events:,} events for {shape.key}"):
+            produce_topic(ctx, a, shape_topic, ctx.partitions, a.events, shape)
+        run_mode(ctx, results, mode, shape_topic, a.events)
+    by_key = {m["key"]: m for m in results["modes"]}
+    for mode in CONSUMER_MODES:
+        with step(results, f"latency run: {mode['label']}"):
+            results["latency"][mode["key"]] = latency.consumer_latency(
+                ctx, mode, by_key[mode["key"]]["events_per_s"])
+    with step(results, "latency run: Kafka engine"):
+        results["latency"]["kafka_engine"] = latency.kafka_engine_latency(
+            ctx, by_key["kafka_engine"]["events_per_s"])
+    if a.sweep:
+        for mode in SWEEPS:
+            run_mode(ctx, results, mode, topic, a.events, into="sweeps")
+    missed = not all(t["met"] for t in targets.targets(results))
+    if a.profile == "yes" or (a.profile == "auto" and not a.smoke and missed):
+        with step(results, "JFR pass (large batch)"):
+            results["profile"] = run_profile(ctx, topic, a.events)
+
+
+def run(a, argv):
     ctx = make_context(a)
     started = time.time()
     results = {"args": vars(a), "run_id": ctx.run_id, "machine": machine_facts(),
-               "load_before": load_average(), "modes": [], "latency": {},
+               "command": " ".join(["bench/run", *argv]),
+               "load_before": load_average(), "modes": [], "latency": {}, "sweeps": [],
+               "not_run": [], "steps": [],
                "started": datetime.datetime.now().astimezone().isoformat(timespec="seconds")}
     results["clickhouse_version"] = ctx.ch.value("SELECT version()")
     results["kafka_version"] = kafka_version()
@@ -96,30 +166,10 @@ def run(a):
         say("warning: the stack was not started from this dev dir; server CPU is not measured")
     say(f"run {ctx.run_id}: N={a.events:,}, P={a.partitions}, load average {results['load_before']}")
     try:
-        topic, rollback_topic, produced_s = produce_workload(ctx, a)
-        results["produce_events_per_s"] = a.events / produced_s
-        for mode in CONSUMER_MODES:
-            source, count = ((rollback_topic, a.rollback_events) if mode["key"] == "rollback"
-                             else (topic, a.events))
-            results["modes"].append(modes.consumer_mode(ctx, mode["key"], mode["label"],
-                                                        mode["settings"], source, count))
-        results["modes"].append(modes.kafka_engine(ctx, topic, a.events))
-        for fmt in ("RowBinary", "JSONEachRow"):
-            results["modes"].append(modes.raw_insert(ctx, fmt, "bench_large_batch", a.events))
-        results["modes"].append(modes.consumer_performance(ctx, topic, a.events))
-        by_key = {m["key"]: m for m in results["modes"]}
-        for mode in CONSUMER_MODES:
-            results["latency"][mode["key"]] = latency.consumer_latency(
-                ctx, mode, by_key[mode["key"]]["events_per_s"])
-        results["latency"]["kafka_engine"] = latency.kafka_engine_latency(
-            ctx, by_key["kafka_engine"]["events_per_s"])
-        targets = report.targets(results)
-        wants_profile = a.profile == "yes" or (
-            a.profile == "auto" and not a.smoke and not all(t["met"] for t in targets))
-        if wants_profile:
-            results["profile"] = run_profile(ctx, topic, a.events)
+        measure(ctx, a, results)
     finally:
-        cleanup(ctx)
+        with step(results, "cleanup (drop tables and topics)"):
+            cleanup(ctx)
     results["load_after"] = load_average()
     results["wall_seconds"] = time.time() - started
     return ctx, results
@@ -128,13 +178,11 @@ def run(a):
 def run_profile(ctx, topic, events):
     import jfrsummary
     path = os.path.join(ctx.work, "large-batch.jfr")
-    mode = CONSUMER_MODES[-1]
     say("profiling: the large-batch mode again with Java Flight Recorder (not a measured run)")
-    result = modes.consumer_mode(ctx, "profile", "profile " + mode["label"], mode["settings"],
-                                 topic, events, jfr_path=path)
+    mode = {**LARGE_BATCH_MODE, "key": "profile", "label": "profile " + LARGE_BATCH_MODE["label"]}
+    result = consumer_run.consumer_mode(ctx, mode, topic, events, jfr_path=path)
     summary = jfrsummary.summarize(path)
-    summary["events_per_s"] = result["events_per_s"]
-    summary["flush_share"] = result["flush_share"]
+    summary.update({k: result.get(k) for k in ("events_per_s", "cpu_per_m", "stages")})
     return summary
 
 
@@ -174,7 +222,7 @@ def git_describe():
 def main(argv):
     a = parse_args(argv)
     try:
-        ctx, results = run(a)
+        ctx, results = run(a, argv)
     except BenchError as e:
         say(f"ERROR: {e}")
         return 1
@@ -189,9 +237,11 @@ def main(argv):
     say(f"report: {paths['md']}")
     say(f"chart:  {paths['png']}")
     say(f"data:   {paths['json']}")
-    for note in report.delivery_notes(results):
+    for note in targets.delivery_notes(results):
         say(f"note: {note[2:]}")
-    problems = report.id_problems(results)
+    for name, seconds in results["steps"]:
+        say(f"step took {seconds:6.0f} s: {name}")
+    problems = targets.id_problems(results)
     if a.smoke:
         for ext in ("md", "png"):
             if not os.path.getsize(paths[ext]):

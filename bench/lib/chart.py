@@ -1,5 +1,7 @@
 """PNG chart: events/s (log scale) and CPU seconds per million events, by mode (matplotlib)."""
 
+import textwrap
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -13,9 +15,9 @@ COLORS = {"consumer": "#2b6cb0", "kafka-engine": "#dd6b20", "raw-insert": "#7180
 
 def draw(results, path):
     rows = modes(results)
-    labels = [m["label"].replace(" (", "\n(") for m in rows]
+    labels = [textwrap.fill(m["label"], 18, break_long_words=False) for m in rows]
     colors = [COLORS[m["kind"]] for m in rows]
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(12, 8.5), sharex=True)
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(12, 1.2 * len(rows)), 9), sharex=True)
     rates = [m["events_per_s"] for m in rows]
     bars = top.bar(labels, rates, color=colors)
     top.set_yscale("log")
@@ -47,7 +49,7 @@ def draw(results, path):
         if value:
             bottom.annotate(f"{value:,.1f}", (x + width / 2, value), ha="center",
                             va="bottom", fontsize=7)
-    bottom.tick_params(axis="x", labelsize=8)
+    bottom.tick_params(axis="x", labelsize=7)
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in COLORS.values()]
     top.legend(handles, ["Batchline consumer", "ClickHouse Kafka engine", "raw insert (client)",
                          "raw Kafka read"], loc="upper left", fontsize=8)

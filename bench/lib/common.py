@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -81,18 +82,28 @@ class ClickHouse:
         conn.close()
 
 
-def table_sql(table=FQ_TABLE):
-    """The default table from samples/, renamed: every mode writes the same table shape."""
-    with open(os.path.join(ROOT, "samples", "clickhouse", "events.sql")) as f:
+DEFAULT_TABLE_SQL = "samples/clickhouse/events.sql"
+CREATE_TABLE = re.compile(r"CREATE\s+TABLE\s+(IF\s+NOT\s+EXISTS\s+)?([\w.`]+)", re.IGNORECASE)
+
+
+def table_sql(table=FQ_TABLE, source=DEFAULT_TABLE_SQL):
+    """The first CREATE TABLE of a sample file (relative to the repository), renamed: every run
+    of a workload writes the same table shape."""
+    with open(os.path.join(ROOT, source)) as f:
         text = f.read()
-    create = text[text.index("CREATE TABLE"):].rstrip().rstrip(";")
-    return create.replace("batchline.events", table)
+    match = CREATE_TABLE.search(text)
+    if not match:
+        raise BenchError(f"{source} has no CREATE TABLE statement")
+    end = text.find(";", match.end())
+    statement = text[match.start():end if end >= 0 else len(text)].rstrip()
+    return statement.replace(match.group(2), table, 1)
 
 
-def recreate_table(ch, table=FQ_TABLE):
+def recreate_table(ch, table=FQ_TABLE, source=DEFAULT_TABLE_SQL):
     """A new, empty table: its block counter starts at 1, so it also counts the parts written."""
+    ch.query(f"CREATE DATABASE IF NOT EXISTS {DATABASE}")
     ch.query(f"DROP TABLE IF EXISTS {table}")
-    ch.query(table_sql(table))
+    ch.query(table_sql(table, source))
 
 
 def parts_written(ch, table=TABLE):
@@ -178,12 +189,12 @@ def delete_topics(pattern):
 
 
 def produce(topic, count, run_id, customers, rate=0, timestamps="fixed", prefix="produce",
-            event_bytes=300):
+            event_bytes=300, extra_args=()):
     """The testkit's producer; its progress lines are passed through."""
     cmd = ["java", "-Xmx512m", "-jar", TESTKIT_JAR, "produce", "--topic", topic,
            "--count", str(count), "--customers", str(customers), "--run-id", run_id,
            "--rate", str(rate), "--bootstrap", BOOTSTRAP, "--event-bytes", str(event_bytes),
-           "--timestamps", timestamps]
+           "--timestamps", timestamps, *extra_args]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), prefix
 
 
@@ -199,7 +210,7 @@ def finish_produce(handle, quiet=False):
 
 
 def wait_rows(ch, expected, label, deadline_idle=120, poll=0.1, alive=None, table=FQ_TABLE,
-              show_rate=True, settle=None):
+              show_rate=True, settle=None, id_column="id"):
     """Polls until the table holds `expected` distinct ids; returns the time it first did.
 
     With `settle` (seconds), a table that stops growing short of that (the Kafka engine can
@@ -214,7 +225,7 @@ def wait_rows(ch, expected, label, deadline_idle=120, poll=0.1, alive=None, tabl
             last_count, last_change, last_change_wall = count, now, time.time()
         if count >= expected:
             seen_at = time.time()
-            if int(ch.value(f"SELECT uniqExact(id) FROM {table}")) >= expected:
+            if int(ch.value(f"SELECT uniqExact({id_column}) FROM {table}")) >= expected:
                 return seen_at
             time.sleep(1)  # duplicates: ids are still missing; uniqExact is not free
         idle = now - last_change
@@ -246,12 +257,26 @@ def machine_facts():
     return {
         "host": socket.gethostname(),
         "nproc": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0)),
         "memory_gib": round(int(first("/proc/meminfo", "MemTotal").split()[0]) / 1048576, 1),
         "cpu_model": first("/proc/cpuinfo", "model name"),
         "kernel": os.uname().release,
         "java": java.splitlines()[0] if java else "?",
         "python": sys.version.split()[0],
     }
+
+
+def machine_cpu():
+    """(busy, total) jiffies of all CPUs from /proc/stat; idle and iowait count as not busy."""
+    with open("/proc/stat") as f:
+        values = [int(v) for v in f.readline().split()[1:]]
+    total = sum(values[:8])  # guest time is already in user and nice
+    return total - values[3] - values[4], total
+
+
+def machine_busy_share(before, after):
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total > 0 else None
 
 
 def load_average():

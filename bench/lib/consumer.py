@@ -13,15 +13,24 @@ from common import (BOOTSTRAP, CH_URL, CONSUMER_JAR, DATABASE, BenchError, port_
 # The heap a consumer pod gets by default: 25% of the operator's 1 GiB memory limit.
 CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS", "-Xmx256m").split()
 HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
+# The second and further consumers of a scale-out run: BENCH_HTTP_PORT_2, its next port, ...
+EXTRA_HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT_2", str(HTTP_PORT + 1)))
 # Inherited settings would change what is measured.
 CLEARED_PREFIXES = ("EVENT_PROCESSING_", "FLEXPRICE_EVENT_PROCESSING_", "KAFKA_PROPERTIES_",
                     "CLICKHOUSE_", "QUARKUS_", "KAFKA_BOOTSTRAP_SERVERS", "JAVA_TOOL_OPTIONS")
 
 
+def http_port(index):
+    """The metrics port of the index-th (0-based) consumer running at once."""
+    return HTTP_PORT if index == 0 else EXTRA_HTTP_PORT + index - 1
+
+
 class Consumer:
-    def __init__(self, label, topic, group, table, settings, log_path, jvm_extra=()):
+    def __init__(self, label, topic, group, table, settings, log_path, jvm_extra=(),
+                 http_port=HTTP_PORT):
         self.label = label
         self.log_path = log_path
+        self.http_port = http_port
         env = {k: v for k, v in os.environ.items() if not k.startswith(CLEARED_PREFIXES)}
         env.update({
             "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP,
@@ -30,7 +39,7 @@ class Consumer:
             "CLICKHOUSE_URL": CH_URL,
             "CLICKHOUSE_DATABASE": DATABASE,
             "CLICKHOUSE_TABLE": table,
-            "QUARKUS_HTTP_PORT": str(HTTP_PORT),
+            "QUARKUS_HTTP_PORT": str(http_port),
         })
         env.update(settings)
         self.env = env
@@ -39,14 +48,23 @@ class Consumer:
         self.launched_at = None
         self.ready_at = None
         self.ready_cpu = None
+        self.ready_metrics = {}
 
     def start(self):
-        if not port_free(HTTP_PORT):
-            raise BenchError(f"port {HTTP_PORT} is taken (another consumer?); set BENCH_HTTP_PORT")
+        self.launch()
+        self.wait_ready()
+
+    def launch(self):
+        if not port_free(self.http_port):
+            raise BenchError(f"port {self.http_port} is taken (another consumer?); set "
+                             "BENCH_HTTP_PORT (BENCH_HTTP_PORT_2 for further consumers)")
         self.log = open(self.log_path, "w")
         self.launched_at = time.time()
         self.process = subprocess.Popen(self.cmd, env=self.env, stdout=self.log,
                                         stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_ready(self):
+        """Returns once /q/health/ready answers 200; notes the time, CPU and metrics then."""
         deadline = time.monotonic() + 90
         while not self._ready():
             if self.process.poll() is not None:
@@ -57,12 +75,13 @@ class Consumer:
             time.sleep(0.05)
         self.ready_at = time.time()
         self.ready_cpu = self.cpu()
+        self.ready_metrics = self.metrics()
         say(f"{self.label}: consumer ready in {self.ready_at - self.launched_at:.1f} s "
             f"(pid {self.process.pid}, log {self.log_path})")
 
     def _ready(self):
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/q/health/ready",
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.http_port}/q/health/ready",
                                         timeout=1) as response:
                 return response.status == 200
         except OSError:
@@ -88,8 +107,15 @@ class Consumer:
         raise BenchError(f"{self.label}: no partitions assigned after {timeout} s")
 
     def metrics(self):
-        with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/q/metrics", timeout=10) as r:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.http_port}/q/metrics",
+                                    timeout=10) as r:
             return parse_metrics(r.read().decode())
+
+    def insert_concurrency(self):
+        """The writer threads the consumer started with, from its start-up log line."""
+        with open(self.log_path, errors="replace") as f:
+            match = re.search(r"insert_concurrency=(\d+)", f.read())
+        return int(match.group(1)) if match else None
 
     def stop(self):
         """SIGTERM: the consumer drains, commits and exits 0."""
@@ -125,6 +151,17 @@ def parse_metrics(text):
 
 def metric_sum(metrics, name):
     return sum(v for (n, _), v in metrics.items() if n == name)
+
+
+def metric_by_label(metrics, name, label):
+    """{label value: value} of one metric, e.g. the stages of batchline_stage_busy_seconds_total."""
+    pattern = re.compile(label + r'="([^"]*)"')
+    result = {}
+    for (n, labels), value in metrics.items():
+        match = n == name and pattern.search(labels)
+        if match:
+            result[match.group(1)] = value
+    return result
 
 
 def histogram(metrics, name="batchline_end_to_end_latency_seconds"):

@@ -1,48 +1,55 @@
-"""Where the consumer's time goes, from a Java Flight Recorder file (`jfr print --json`).
+"""Where the consumer's CPU goes, from a Java Flight Recorder file (`jfr print --json`).
 
-- CPU: jdk.ExecutionSample (threads running Java code), by activity and by hottest method.
-- Waiting: jdk.NativeMethodSample (threads inside native code: sockets, epoll).
+- CPU: jdk.ExecutionSample (threads running Java code), by category and by thread group, and
+  the hottest methods.
+- Waiting: jdk.NativeMethodSample (threads inside native code: sockets, epoll), by thread group.
 - GC: jdk.GarbageCollection pauses.
+
+The tables below are all that names the consumer's code: update them when classes move.
 """
 
 import collections
 import json
 import subprocess
 
-POLL_THREAD = "batchline-poll-loop"
-
-# Each sample goes to the first phase of the poll loop found anywhere on its stack.
-PHASES = [
-    ("io.batchline.consumer.clickhouse.RowBinaryEncoder",
-     "encode rows (RowBinaryEncoder, incl. its writes into the client's LZ4 stream)"),
-    ("io.batchline.consumer.clickhouse.ClickHouseEventSink",
-     "rest of the insert call (HTTP request, LZ4, response)"),
-    ("io.batchline.consumer.batch.EventDecoder",
-     "decode events (EventDecoder: Jackson streaming parse, properties copied)"),
-    ("io.batchline.consumer.metrics.", "metrics (latency histogram: one record per event)"),
-    ("io.batchline.consumer.kafka.KafkaOffsetCommitter", "offset commit"),
-    ("org.apache.kafka.clients.consumer.", "Kafka poll (fetch, LZ4 decompression, records)"),
-    ("io.batchline.", "batching core (buffer, offsets, record copies)"),
+# Thread name prefix -> group (first match wins).
+THREAD_GROUPS = [
+    ("batchline-poll-loop", "poll thread"),
+    ("batchline-writer-", "writer threads"),
+    ("batchline-probe-", "bisection probes"),
 ]
+OTHER_THREADS = "other threads"
 
-# Each sample goes to the component of its nearest frame (from the top) that matches.
-COMPONENTS = [
-    ("com.fasterxml.jackson.", "JSON parsing (Jackson)"),
-    ("io.batchline.consumer.batch.EventDecoder", "EventDecoder (validation, properties)"),
-    ("io.batchline.consumer.clickhouse.RowBinaryEncoder", "RowBinary encoding"),
-    ("net.jpountz.", "LZ4"),
-    ("org.apache.kafka.", "Kafka client (fetch, poll, records)"),
-    ("com.clickhouse.", "ClickHouse client / HTTP"),
-    ("org.apache.hc.", "ClickHouse client / HTTP"),
-    ("io.micrometer.", "metrics (per-event latency histogram)"),
-    ("io.batchline.consumer.metrics.", "metrics (per-event latency histogram)"),
+DECODE, ENCODE = "decode (JSON events)", "encode (RowBinary rows)"
+KAFKA, HTTP = "Kafka client (fetch, records, LZ4 decompression)", "HTTP / LZ4 (ClickHouse inserts)"
+CORE, METRICS = "batching core (buffer, offsets, lanes, records)", "metrics"
+# Frame name prefix -> category. A sample goes to the category of its nearest frame (from the
+# top of the stack) that matches a prefix here; the first matching prefix wins, so a class
+# listed before its package overrides it. JDK frames match nothing and count for their caller.
+CATEGORIES = [
+    ("com.fasterxml.jackson.", DECODE),
+    ("io.batchline.consumer.batch.EventDecoder", DECODE),
+    ("io.batchline.consumer.table.Json", DECODE),
+    ("io.batchline.consumer.table.", ENCODE),
+    ("io.batchline.consumer.clickhouse.RowBinaryEncoder", ENCODE),
+    ("io.batchline.consumer.batch.BatchEncoder", ENCODE),
+    ("net.jpountz.", "LZ4"),  # split below by who called it
+    ("org.apache.kafka.", KAFKA),
+    ("io.batchline.consumer.kafka.", CORE),
+    ("com.clickhouse.", HTTP),
+    ("org.apache.hc.", HTTP),
+    ("io.batchline.consumer.clickhouse.", HTTP),
+    ("io.micrometer.", METRICS),
+    ("io.batchline.consumer.metrics.", METRICS),
     ("org.jboss.log", "logging"),
     ("java.util.logging.", "logging"),
-    ("io.batchline.", "batching core (buffer, offsets, records)"),
+    ("io.batchline.consumer.batch.", CORE),
+    ("io.batchline.", CORE),
     ("io.quarkus.", "Quarkus / Vert.x"),
     ("io.vertx.", "Quarkus / Vert.x"),
     ("io.netty.", "Quarkus / Vert.x"),
 ]
+UNATTRIBUTED = "JDK only (no known frame on the stack)"
 
 
 def frame_name(frame):
@@ -51,26 +58,21 @@ def frame_name(frame):
     return f"{type_name}.{method.get('name', '?')}"
 
 
-def activity(frames):
+def category(frames):
     names = [frame_name(f) for f in frames]
     for i, name in enumerate(names):
-        for prefix, label in COMPONENTS:
+        for prefix, label in CATEGORIES:
             if name.startswith(prefix):
                 if label == "LZ4":
                     below = names[i + 1:]
-                    if any(n.startswith("org.apache.kafka.") for n in below):
-                        return "LZ4 decompression of Kafka batches"
-                    return "LZ4 compression of ClickHouse requests"
+                    return KAFKA if any(n.startswith("org.apache.kafka.") for n in below) else HTTP
                 return label
-    return "JDK (unattributed)"
+    return UNATTRIBUTED
 
 
-def phase(frames):
-    names = [frame_name(f) for f in frames]
-    for prefix, label in PHASES:
-        if any(n.startswith(prefix) for n in names):
-            return label
-    return "other"
+def thread_group(name):
+    return next((group for prefix, group in THREAD_GROUPS if name.startswith(prefix)),
+                OTHER_THREADS)
 
 
 def events(path, kinds):
@@ -86,26 +88,27 @@ def thread_name(values, key):
 
 
 def summarize(path):
-    by_activity, by_method, by_thread, by_phase = (collections.Counter() for _ in range(4))
-    native_by_thread, native_by_method = collections.Counter(), collections.Counter()
+    by_cell = collections.Counter()  # (category, thread group) -> samples
+    by_method, by_thread = collections.Counter(), collections.Counter()
+    native_by_group, native_by_method = collections.Counter(), collections.Counter()
     cpu_samples = native_samples = 0
     for event in events(path, ["jdk.ExecutionSample", "jdk.NativeMethodSample"]):
         values = event["values"]
         frames = (values.get("stackTrace") or {}).get("frames") or []
         if not frames:
             continue
+        thread = thread_name(values, "sampledThread")
+        group = thread_group(thread)
         if event["type"] == "jdk.ExecutionSample":
             cpu_samples += 1
-            by_activity[activity(frames)] += 1
-            by_phase[phase(frames)] += 1
+            by_cell[(category(frames), group)] += 1
             by_method[frame_name(frames[0])] += 1
-            by_thread[thread_name(values, "sampledThread")] += 1
+            by_thread[thread] += 1
         else:
             native_samples += 1
-            thread = thread_name(values, "sampledThread")
-            native_by_thread[thread] += 1
-            if thread == POLL_THREAD:
-                native_by_method[f"{frame_name(frames[0])} ({activity(frames)})"] += 1
+            native_by_group[group] += 1
+            if group != OTHER_THREADS:
+                native_by_method[f"{group}: {frame_name(frames[0])} ({category(frames)})"] += 1
     gcs = events(path, ["jdk.GarbageCollection"])
     gc_pause_ms = sum(parse_duration_ms(e["values"].get("sumOfPauses", "0 s")) for e in gcs)
 
@@ -113,13 +116,19 @@ def summarize(path):
         return [(name, count, count / total if total else 0) for name, count in
                 counter.most_common(n)]
 
+    categories = collections.Counter()
+    groups = collections.Counter()
+    for (cat, group), count in by_cell.items():
+        categories[cat] += count
+        groups[group] += count
     return {"file": path, "cpu_samples": cpu_samples, "native_samples": native_samples,
-            "phases": top(by_phase, cpu_samples, 10),
-            "activities": top(by_activity, cpu_samples, 12),
+            "categories": top(categories, cpu_samples, len(categories)),
+            "groups": top(groups, cpu_samples, len(groups)),
+            "cells": [[cat, group, count] for (cat, group), count in by_cell.items()],
             "methods": top(by_method, cpu_samples, 12),
-            "threads": top(by_thread, cpu_samples, 6),
-            "native_threads": top(native_by_thread, native_samples, 6),
-            "poll_native": top(native_by_method, sum(native_by_method.values()), 6),
+            "threads": top(by_thread, cpu_samples, 8),
+            "native_groups": top(native_by_group, native_samples, 6),
+            "native_methods": top(native_by_method, native_samples, 8),
             "gc_count": len(gcs), "gc_pause_ms": gc_pause_ms}
 
 
@@ -139,3 +148,10 @@ def parse_duration_ms(text):
         return float(number) * factor
     except ValueError:
         return 0.0
+
+
+if __name__ == "__main__":
+    # Summarises a recording: python3 bench/lib/jfrsummary.py FILE.jfr
+    import sys
+
+    print(json.dumps(summarize(sys.argv[1]), indent=1))

@@ -3,8 +3,9 @@
 Each run has its own empty topic, a fresh group and a fresh table. The producer stamps every
 event with its send time (testkit `--timestamps now`). Events acknowledged during the first
 `warmup` seconds are left out.
-- Batchline consumer: the consumer's own histogram `batchline_end_to_end_latency_seconds`
-  (event timestamp to ClickHouse acknowledgement), as the difference of two scrapes.
+- Batchline consumer: the consumer's own histogram `batchline_end_to_end_latency_seconds`, as
+  the difference of two scrapes. It holds one value per batch: from the batch's oldest event
+  timestamp to the ClickHouse acknowledgement, an upper bound for every event of the batch.
 - Kafka engine: from the table, `ingested_at` (now() in the view, whole seconds, +0.5 s) minus
   `properties.sent_ms`: a +-0.5 s resolution, fine for its multi-second flushes.
 """
@@ -49,9 +50,12 @@ def consumer_latency(ctx, mode, capacity):
         time.sleep(0.2)
         buckets = histogram_delta(histogram(consumer.metrics()), warm)
     finally:
-        consumer.stop()
-    return summary(label, rate, count, produced_in, behind, quantile(buckets, 0.5),
-                   quantile(buckets, 0.99), int(buckets[-1][1]) if buckets else 0, "histogram")
+        code = consumer.stop()
+    result = summary(label, rate, count, produced_in, behind, quantile(buckets, 0.5),
+                     quantile(buckets, 0.99), int(buckets[-1][1]) if buckets else 0,
+                     "histogram, per batch (oldest event)", unit="batches")
+    result["exit_code"] = code
+    return result
 
 
 def kafka_engine_latency(ctx, capacity):
@@ -85,7 +89,7 @@ def kafka_engine_latency(ctx, capacity):
         f"(SELECT id, min({latency}) AS l FROM {DATABASE}.{table} "
         f"WHERE visitParamExtractUInt(properties, 'sent_ms') >= {since_ms} GROUP BY id)")
     result = summary(label, rate, count, produced_in, behind, float(p50) / 1000, float(p99) / 1000,
-                     int(samples), "ingested_at - sent_ms (+-0.5 s)")
+                     int(samples), "ingested_at - sent_ms (+-0.5 s)", unit="events")
     result.update(rows=rows, distinct=distinct)
     if (rows, distinct) != (count, count):
         say(f"{label}: WARNING: {rows:,} rows, {distinct:,} distinct ids for {count:,} events "
@@ -97,13 +101,15 @@ def visible(ctx, table):
     return int(ctx.ch.value(f"SELECT uniqExact(id) FROM {DATABASE}.{table}"))
 
 
-def summary(label, rate, count, produced_in, behind, p50, p99, samples, method):
-    """`behind`: events produced but not yet in ClickHouse when the producer finished."""
+def summary(label, rate, count, produced_in, behind, p50, p99, samples, method, unit):
+    """`behind`: events produced but not yet in ClickHouse when the producer finished;
+    `samples`: how many values the quantiles are taken over, in `unit` (events or batches)."""
     result = {"rate": rate, "events": count, "achieved_rate": count / produced_in,
               "behind_at_end": behind, "behind_s": behind / (count / produced_in),
-              "p50_s": p50, "p99_s": p99, "samples": samples, "method": method}
+              "p50_s": p50, "p99_s": p99, "samples": samples, "samples_unit": unit,
+              "method": method}
     fmt = (lambda v: "n/a" if v is None else f"{v * 1000:,.0f} ms")
     say(f"{label}: target {rate:,}/s, achieved {result['achieved_rate']:,.0f}/s, "
         f"{behind:,} not yet visible when the producer stopped; "
-        f"p50 {fmt(p50)}, p99 {fmt(p99)} over {samples:,} events")
+        f"p50 {fmt(p50)}, p99 {fmt(p99)} over {samples:,} {unit}")
     return result

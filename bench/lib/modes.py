@@ -1,4 +1,5 @@
-"""One throughput measurement per mode, each from a fresh consumer group into a fresh table."""
+"""The reference modes (ClickHouse's Kafka engine, raw insert, raw Kafka read) and the helpers
+every measurement shares. Batchline's own runs are in consumer_run.py."""
 
 import os
 import re
@@ -7,7 +8,6 @@ import time
 
 from common import (BOOTSTRAP, CH_TCP_PORT, DATABASE, KAFKA_LIBS, ROOT, BenchError, cpu_delta,
                     parts_written, recreate_table, say, servers_cpu, wait_rows)
-from consumer import Consumer, metric_sum
 
 KAFKA_QUEUE = f"{DATABASE}.bench_kafka_queue"
 KAFKA_MV = f"{DATABASE}.bench_kafka_mv"
@@ -27,66 +27,22 @@ def count_inserts(ch, table, since):
         f"AND query LIKE 'INSERT INTO {DATABASE}.{table} %'"))
 
 
-def verify(ch, table, expected, label):
-    rows, distinct = (int(v) for v in ch.row(f"SELECT count(), uniqExact(id) FROM {DATABASE}.{table}"))
+def verify(ch, table, expected, label, id_column="id"):
+    rows, distinct = (int(v) for v in ch.row(
+        f"SELECT count(), uniqExact({id_column}) FROM {DATABASE}.{table}"))
     say(f"{label}: {distinct:,} distinct ids, {rows:,} rows (expected {expected:,})")
     return rows, distinct
 
 
-def server_costs(result, before, after, events):
+def server_costs(result, before, after, events, seconds=None):
+    """CPU seconds per million events of the stack's servers; with `seconds`, also the cores
+    they kept busy on average."""
     delta = cpu_delta(before, after)
     result["clickhouse_cpu_per_m"] = per_million(delta["clickhouse"], events)
     result["kafka_cpu_per_m"] = per_million(delta["kafka"], events)
-
-
-def consumer_mode(ctx, key, label, settings, topic, events, jfr_path=None):
-    """Starts the consumer on a backlog; measures ready -> last row visible.
-
-    With `jfr_path`, a Flight Recording covers that window (started and dumped with jcmd)."""
-    ch, table = ctx.ch, f"bench_{key}"
-    recreate_table(ch, f"{DATABASE}.{table}")
-    consumer = Consumer(label, topic, f"bench-{ctx.run_id}-{key}", table, settings,
-                        os.path.join(ctx.work, f"consumer-{key}.log"))
-    say(f"{label}: starting the consumer ({' '.join(f'{k}={v}' for k, v in settings.items())})")
-    consumer.start()
-    if jfr_path:
-        jcmd(consumer, "JFR.start", "name=bench", "settings=profile")
-    servers_before = servers_cpu(ctx.pids)
-    try:
-        done_at = wait_rows(ch, events, label, alive=consumer.alive, table=f"{DATABASE}.{table}")
-        cpu_done, rss = consumer.cpu(), consumer.peak_rss_mb()
-        servers_after = servers_cpu(ctx.pids)
-        metrics = consumer.metrics()
-        if jfr_path:
-            jcmd(consumer, "JFR.dump", "name=bench", f"filename={jfr_path}")
-    finally:
-        code = consumer.stop()
-    seconds = done_at - consumer.ready_at
-    result = {
-        "key": key, "label": label, "kind": "consumer", "events": events, "seconds": seconds,
-        "events_per_s": events / seconds,
-        "startup_s": consumer.ready_at - consumer.launched_at,
-        "startup_cpu_s": consumer.ready_cpu,
-        "cpu_per_m": per_million(cpu_done - consumer.ready_cpu, events),
-        "peak_rss_mb": rss,
-        "flush_share": metric_sum(metrics, "batchline_flush_duration_seconds_sum") / seconds,
-        "flushes": metric_sum(metrics, "batchline_flush_duration_seconds_count"),
-        "exit_code": code,
-    }
-    server_costs(result, servers_before, servers_after, events)
-    result["inserts"] = count_inserts(ch, table, consumer.launched_at)
-    result["parts"] = parts_written(ch, table)
-    result["rows"], result["distinct"] = verify(ch, table, events, label)
-    say(f"{label}: {events:,} events in {seconds:.2f} s = {result['events_per_s']:,.0f} events/s, "
-        f"{result['inserts']:,} INSERTs, consumer exit code {code}")
-    return result
-
-
-def jcmd(consumer, *args):
-    result = subprocess.run(["jcmd", str(consumer.process.pid), *args], capture_output=True,
-                            text=True)
-    if result.returncode != 0:
-        raise BenchError(f"jcmd {' '.join(args)} failed: {result.stdout[-400:]}{result.stderr}")
+    if seconds:
+        result["server_cores"] = {name: None if cpu is None else cpu / seconds
+                                  for name, cpu in delta.items()}
 
 
 def kafka_engine_sql(topic, group, consumers, table):
