@@ -40,13 +40,15 @@ class ClickHouse:
         self.port = port
         self.conn = None
 
-    def query(self, sql, body=None, timeout=300):
+    def query(self, sql, body=None, timeout=300, settings=None):
+        """`settings`: query-level settings, sent as URL parameters."""
+        params = "?" + urllib.parse.urlencode(settings) if settings else ""
         for attempt in (1, 2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
             try:
                 if body is None:
-                    self.conn.request("POST", "/", body=sql.encode())
+                    self.conn.request("POST", "/" + params, body=sql.encode())
                 else:
                     path = "/?query=" + urllib.parse.quote(sql)
                     self.conn.request("POST", path, body=body)
@@ -103,7 +105,9 @@ def recreate_table(ch, table=FQ_TABLE, source=DEFAULT_TABLE_SQL):
     """A new, empty table: its block counter starts at 1, so it also counts the parts written."""
     ch.query(f"CREATE DATABASE IF NOT EXISTS {DATABASE}")
     ch.query(f"DROP TABLE IF EXISTS {table}")
-    ch.query(table_sql(table, source))
+    # ClickHouse 18.x creates LowCardinality columns only with this setting; later versions
+    # know the setting and ignore it.
+    ch.query(table_sql(table, source), settings={"allow_experimental_low_cardinality_type": 1})
 
 
 def parts_written(ch, table=TABLE):

@@ -40,14 +40,16 @@ WORKLOADS = {
     "events": Workload(
         "events", "the default table (`samples/clickhouse/events.sql`, 10 columns) and "
         "Flexprice-style events", "samples/clickhouse/events.sql"),
-    # TODO(20-column mode): set table_sql to the wide sample table and producer_args to the
-    # testkit generator options that produce its events, once both are on this branch.
     "wide": Workload(
-        "wide", "a 20-column table with mixed types", None,
-        missing="the 20-column sample table and its event generator are not merged yet; "
-        "to add them, set `table_sql` and `producer_args` of `WORKLOADS[\"wide\"]` in "
-        "`bench/lib/plan.py`"),
+        "wide", "a 20-column table with mixed types (UUID, Decimal, LowCardinality, Enum, "
+        "Nullable, Array, FixedString, ...) and events mapped onto it by "
+        "`CLICKHOUSE_COLUMNS`", "samples/clickhouse/usage-mixed.sql",
+        producer_args=("--shape", "mixed"), id_column="event_id"),
 }
+
+# testkit's MixedUsageGenerator.COLUMNS: how its events map onto usage-mixed.sql.
+MIXED_COLUMNS = ("quantity=usage.quantity,unit_price=usage.unit_price,attributes=properties,"
+                 "kafka_offset=_offset")
 
 LARGE_BATCH = {"EVENT_PROCESSING_BATCH_SIZE": "10000", "EVENT_PROCESSING_BATCH_FLUSH_SECONDS": "1"}
 
@@ -69,7 +71,8 @@ LARGE_BATCH_MODE = CONSUMER_MODES[-1]
 # while their workload is not available.
 SHAPE_MODES = [
     {"key": "wide", "label": "20-column table, large batch (10,000 / 1 s)",
-     "settings": LARGE_BATCH, "flush_s": 1, "workload": "wide"},
+     "settings": {**LARGE_BATCH, "CLICKHOUSE_COLUMNS": MIXED_COLUMNS}, "flush_s": 1,
+     "workload": "wide"},
 ]
 
 # `--sweep`: the large-batch mode again with one setting changed. The main run's large-batch

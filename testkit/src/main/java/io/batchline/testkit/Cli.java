@@ -2,6 +2,7 @@ package io.batchline.testkit;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Command line for the demo and the benchmark:
@@ -9,12 +10,13 @@ import java.util.Map;
  * <pre>
  * java -jar testkit/target/batchline-testkit.jar produce --topic events --count 100000 \
  *     --customers 50 [--run-id demo] [--from 0] [--rate 0] [--bootstrap 127.0.0.1:9092] \
- *     [--event-bytes 0] [--timestamps fixed|now]
+ *     [--event-bytes 0] [--timestamps fixed|now] [--shape events|mixed]
  * </pre>
  *
  * <p>{@code --event-bytes N} pads each event to about N bytes ({@code properties.note}); {@code
  * --timestamps now} stamps each event with its send time and copies it into {@code
- * properties.sent_ms} (the benchmark's latency runs). The defaults keep the demo's events.
+ * properties.sent_ms} (the benchmark's latency runs). {@code --shape mixed} produces the events of
+ * {@link MixedUsageGenerator} for the 20-column table instead. The defaults keep the demo's events.
  */
 public final class Cli {
 
@@ -24,7 +26,8 @@ public final class Cli {
     if (args.length == 0 || !args[0].equals("produce")) {
       System.err.println(
           "usage: produce --topic T --count N [--customers C] [--run-id ID] [--from N] [--rate"
-              + " EPS] [--bootstrap HOST:PORT] [--event-bytes N] [--timestamps fixed|now]");
+              + " EPS] [--bootstrap HOST:PORT] [--event-bytes N] [--timestamps fixed|now]"
+              + " [--shape events|mixed]");
       System.exit(64);
     }
     Map<String, String> options = options(args);
@@ -47,14 +50,28 @@ public final class Cli {
     } else if (!timestamps.equals("fixed")) {
       throw new IllegalArgumentException("--timestamps must be fixed or now, got " + timestamps);
     }
+    String shape = options.getOrDefault("shape", "events");
+    LongFunction<String> key = generator::customer;
+    LongFunction<String> json = generator::json;
+    if (shape.equals("mixed")) {
+      MixedUsageGenerator mixed =
+          new MixedUsageGenerator(
+              options.getOrDefault("run-id", "demo"), customers, System.currentTimeMillis() / 1000);
+      key = mixed::customer;
+      json = mixed::json;
+    } else if (!shape.equals("events")) {
+      throw new IllegalArgumentException("--shape must be events or mixed, got " + shape);
+    }
     long started = System.nanoTime();
     try (EventProducer producer = new EventProducer(bootstrap)) {
       producer.produce(
           topic,
-          generator,
+          key,
+          json,
           from,
           count,
           rate,
+          Math.max(1, count / 10),
           done ->
               System.out.printf(
                   "produced %,d / %,d events (%.0f events/s)%n",

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,6 +78,20 @@ public final class EventProducer implements AutoCloseable {
       int ratePerSecond,
       long step,
       LongConsumer progress) {
+    produce(
+        topic, generator::customer, generator::json, from, count, ratePerSecond, step, progress);
+  }
+
+  /** Events {@code from..from+count-1} of any shape: {@code key(n)} and {@code json(n)}. */
+  public void produce(
+      String topic,
+      LongFunction<String> key,
+      LongFunction<String> json,
+      long from,
+      long count,
+      int ratePerSecond,
+      long step,
+      LongConsumer progress) {
     long started = System.nanoTime();
     for (long i = 0; i < count; i++) {
       long n = from + i;
@@ -87,7 +102,7 @@ public final class EventProducer implements AutoCloseable {
           sleepNanos(wait);
         }
       }
-      send(topic, generator.customer(n), generator.json(n));
+      send(topic, key.apply(n), json.apply(n));
       if ((i + 1) % step == 0) {
         progress.accept(i + 1);
       }
