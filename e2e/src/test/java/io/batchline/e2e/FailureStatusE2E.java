@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Status from reality: a consumer image that does not exist, a missing credentials Secret, a
- * consumer that crash-loops (its table does not exist) and a consumer that cannot be scheduled
- * until the Deployment's progress deadline passes each make the pipeline Degraded with the reason
- * in its status, and Argo CD's health check (the shipped Lua) reads Degraded; each recovers to
- * Healthy once fixed.
+ * consumer that crash-loops (its table, then its dead-letter topic, does not exist) and a consumer
+ * that cannot be scheduled until the Deployment's progress deadline passes each make the pipeline
+ * Degraded with the reason in its status, and Argo CD's health check (the shipped Lua) reads
+ * Degraded; each recovers to Healthy once fixed.
  */
 class FailureStatusE2E {
 
@@ -61,17 +61,29 @@ class FailureStatusE2E {
   }
 
   @Test
-  void aCrashLoopingConsumerIsDegradedWithWhatItSaidUntilItsTableExists() {
+  void aCrashLoopingConsumerIsDegradedWithWhatItSaidUntilItsTableAndDeadLetterTopicExist() {
     var pipeline = PipelineUnderTest.prepare(cluster, "crashing", 1);
     cluster.stack.clickHouse().query("DROP TABLE " + pipeline.table);
-    pipeline.apply("replicas: 1");
+    var deadLetters = pipeline.topic + ".rejects";
+    pipeline.apply(
+        """
+        replicas: 1
+        kafka:
+          dlqTopic: %s
+        """
+            .formatted(deadLetters));
 
     var degraded = awaitDegraded(pipeline, "ConsumerFailed");
-    assertThat(degraded).contains("exited").contains(pipeline.table);
+    assertThat(degraded).contains("exited 3").contains(pipeline.table);
 
     cluster.stack.createEventsTable(
         PipelineUnderTest.DATABASE,
         pipeline.table.substring(PipelineUnderTest.DATABASE.length() + 1));
+    var stillDegraded =
+        awaitDegradedSaying(pipeline, "dead-letter topic '" + deadLetters + "' does not exist");
+    assertThat(stillDegraded).contains("exited 3");
+
+    cluster.stack.createTopic(deadLetters, 1);
     awaitHealthy(pipeline, 1);
   }
 
@@ -139,6 +151,22 @@ class FailureStatusE2E {
     E2eLog.say(
         "%s: Degraded=True %s: %s; Argo CD health: %s", pipeline.name, reason, message, verdict);
     assertThat(verdict.status()).isEqualTo("Degraded");
+    return message;
+  }
+
+  /** Until Degraded's message says {@code text}: the consumer failed again, for another reason. */
+  private static String awaitDegradedSaying(PipelineUnderTest pipeline, String text) {
+    await(pipeline.name + " Degraded saying " + text)
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                pipeline.conditionIs("Degraded", "True", "ConsumerFailed")
+                    && String.valueOf(pipeline.condition("Degraded").get("message"))
+                        .contains(text));
+    var message = String.valueOf(pipeline.condition("Degraded").get("message"));
+    E2eLog.say("%s: Degraded=True ConsumerFailed: %s", pipeline.name, message);
+    assertThat(argoCd.of(pipeline.resource().orElseThrow()).status()).isEqualTo("Degraded");
     return message;
   }
 

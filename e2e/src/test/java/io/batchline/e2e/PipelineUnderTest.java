@@ -54,6 +54,11 @@ final class PipelineUnderTest {
    * A fresh namespace, topic, table and Secret for a pipeline called {@code name}; whatever an
    * earlier run left under these names is removed first.
    */
+  /** The operator's default: the topic's name with {@code .dlq}. */
+  String deadLetterTopic() {
+    return topic + ".dlq";
+  }
+
   static PipelineUnderTest prepare(E2eCluster cluster, String name, int partitions) {
     var p = new PipelineUnderTest(cluster, name);
     var client = cluster.client;
@@ -73,9 +78,11 @@ final class PipelineUnderTest {
     cluster.stack.clickHouse().query("DROP TABLE IF EXISTS " + p.table);
     cluster.stack.createEventsTable(DATABASE, p.table.substring(DATABASE.length() + 1));
     cluster.stack.createTopic(p.topic, partitions);
+    // The dead-letter topic the operator names by default; consumers refuse to start without it.
+    cluster.stack.createTopic(p.deadLetterTopic(), 1);
     E2eLog.say(
-        "prepared %s: namespace %s, topic %s (%d partitions), table %s",
-        name, p.namespace, p.topic, partitions, p.table);
+        "prepared %s: namespace %s, topic %s (%d partitions) and %s, table %s",
+        name, p.namespace, p.topic, partitions, p.deadLetterTopic(), p.table);
     return p;
   }
 
