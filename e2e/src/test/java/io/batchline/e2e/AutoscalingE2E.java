@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The autoscaling chain on the real cluster of {@code dev/cluster up --autoscaling}: an
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Deployment. The run is sampled into a timeline, logged, and drawn as a PNG in
  * e2e/target/autoscaling/.
  */
+@Isolated
 class AutoscalingE2E {
 
   static final int PARTITIONS = 8;
@@ -52,13 +54,22 @@ class AutoscalingE2E {
         "env",
         "deployment/batchline-operator",
         "BATCHLINE_PROMETHEUS_URL=" + prometheus);
-    cluster.kubectl(
-        "-n",
-        E2eCluster.OPERATOR_NAMESPACE,
-        "rollout",
-        "status",
-        "deployment/batchline-operator",
-        "--timeout=180s");
+    var rollout =
+        cluster.kubectl(
+            Set.of(0, 1),
+            "-n",
+            E2eCluster.OPERATOR_NAMESPACE,
+            "rollout",
+            "status",
+            "deployment/batchline-operator",
+            "--timeout=300s");
+    if (rollout.exitCode() != 0) {
+      E2eLog.say(
+          "the operator did not roll within 300 s:%n%s%n%s",
+          cluster.kubectl("-n", E2eCluster.OPERATOR_NAMESPACE, "get", "pods", "-o", "wide"),
+          cluster.kubectl("-n", E2eCluster.OPERATOR_NAMESPACE, "describe", "pods"));
+      throw new IllegalStateException("operator rollout: " + rollout.output());
+    }
     E2eLog.say("autoscaling chain up; the operator's KEDA triggers query %s", prometheus);
   }
 

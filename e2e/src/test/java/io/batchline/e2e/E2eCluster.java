@@ -17,7 +17,7 @@ import java.util.Set;
  * The real single-node cluster of {@code dev/cluster}, with Kafka and ClickHouse from {@code
  * dev/stack} reachable from its pods, the images of {@code dev/images} loaded, and the operator
  * installed from {@code deploy/base} through the {@code dev/k8s/operator} overlay. Started once per
- * test JVM; the scenarios run one after another in it. Needs root, like the scripts.
+ * test JVM and shared by the scenarios, several at a time. Needs root, like the scripts.
  */
 final class E2eCluster {
 

@@ -36,6 +36,15 @@ final class PipelineUnderTest {
           .withNamespaced(true)
           .build();
 
+  /**
+   * Smaller CPU requests than the operator's default (250m), so that the scenarios that run at the
+   * same time, with a surge pod each during a roll, fit on the node's 2 CPUs. Limits as default.
+   */
+  private static final Map<String, Object> CONSUMER_RESOURCES =
+      Map.of(
+          "requests", Map.of("cpu", "100m", "memory", "512Mi"),
+          "limits", Map.of("cpu", "2", "memory", "1Gi"));
+
   final E2eCluster cluster;
   final String name;
   final String namespace;
@@ -50,15 +59,15 @@ final class PipelineUnderTest {
     this.table = DATABASE + "." + name.replace('-', '_');
   }
 
-  /**
-   * A fresh namespace, topic, table and Secret for a pipeline called {@code name}; whatever an
-   * earlier run left under these names is removed first.
-   */
   /** The operator's default: the topic's name with {@code .dlq}. */
   String deadLetterTopic() {
     return topic + ".dlq";
   }
 
+  /**
+   * A fresh namespace, topic, table and Secret for a pipeline called {@code name}; whatever an
+   * earlier run left under these names is removed first.
+   */
   static PipelineUnderTest prepare(E2eCluster cluster, String name, int partitions) {
     var p = new PipelineUnderTest(cluster, name);
     var client = cluster.client;
@@ -121,7 +130,9 @@ final class PipelineUnderTest {
                         "database", DATABASE,
                         "table", table.substring(DATABASE.length() + 1),
                         "username", secretKey("username"),
-                        "password", secretKey("password")))));
+                        "password", secretKey("password"))),
+                "consumer",
+                new LinkedHashMap<>(Map.of("resources", CONSUMER_RESOURCES))));
     if (!extraSpec.isBlank()) {
       merge(spec, Serialization.unmarshal(extraSpec, Map.class));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code kubectl scale} of the pipeline through its scale subresource, 2 to 3 to 1 under load, and
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * consumer cannot come back while the node is cordoned, so the second eviction is refused.
  */
 @TestMethodOrder(OrderAnnotation.class)
+@Isolated
 class ScaleAndDrainE2E {
 
   static final int RATE = 200;
