@@ -86,6 +86,8 @@ class AutoscalingE2E {
           maxReplicas: 4
           metric: lag
           lagThreshold: 500
+          scaleUpStabilizationSeconds: 0
+          scaleDownStabilizationSeconds: 30
         """
             .formatted(CONSUMER_RATE_LIMIT),
         p -> {},
@@ -107,6 +109,8 @@ class AutoscalingE2E {
           maxReplicas: 4
           metric: flushUtilization
           target: 50
+          scaleUpStabilizationSeconds: 0
+          scaleDownStabilizationSeconds: 30
         """,
         p -> {
           var slow = p.table + "_slow_insert";
@@ -190,8 +194,10 @@ class AutoscalingE2E {
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> kafka.lag() == 0);
       E2eLog.say("lag 0 with %d replicas", specReplicas(pipeline));
+      // 30 s of stabilization, then one pod a minute (the operator's scale-down policy): 4 to 1
+      // takes some 3.5 minutes.
       await("scaled back down to 1 after the stabilisation window")
-          .atMost(Duration.ofMinutes(4))
+          .atMost(Duration.ofMinutes(5))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> specReplicas(pipeline) == 1 && readyReplicas(pipeline) == 1);
       E2eLog.say("scaled down to 1");
