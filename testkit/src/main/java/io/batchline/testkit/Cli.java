@@ -71,7 +71,7 @@ public final class Cli {
           from,
           count,
           rate,
-          Math.max(1, count / 10),
+          EventProducer.progressStep(count),
           done ->
               System.out.printf(
                   "produced %,d / %,d events (%.0f events/s)%n",

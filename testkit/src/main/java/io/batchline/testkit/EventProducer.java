@@ -66,7 +66,12 @@ public final class EventProducer implements AutoCloseable {
       long count,
       int ratePerSecond,
       LongConsumer progress) {
-    produce(topic, generator, from, count, ratePerSecond, Math.max(1, count / 10), progress);
+    produce(topic, generator, from, count, ratePerSecond, progressStep(count), progress);
+  }
+
+  /** About 10% of {@code count}: how often the overloads without a step report progress. */
+  static long progressStep(long count) {
+    return Math.max(1, count / 10);
   }
 
   /** As above, calling {@code progress} with the number sent so far every {@code step} events. */
