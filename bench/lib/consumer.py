@@ -1,5 +1,6 @@
 """The Batchline consumer as a measured process, and its Prometheus metrics."""
 
+import json
 import os
 import re
 import signal
@@ -7,11 +8,25 @@ import subprocess
 import time
 import urllib.request
 
-from common import (BOOTSTRAP, CH_URL, CONSUMER_JAR, DATABASE, BenchError, port_free,
+from common import (BOOTSTRAP, CH_URL, CONSUMER_JAR, DATABASE, ROOT, BenchError, port_free,
                     proc_cpu_seconds, proc_status_kb, say)
 
-# The heap a consumer pod gets by default: 25% of the operator's 1 GiB memory limit.
-CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS", "-Xmx256m").split()
+CONTAINERFILE = os.path.join(ROOT, "consumer", "src", "main", "docker", "Containerfile")
+
+
+def image_launch():
+    """The JVM options and malloc settings of the consumer image's ENTRYPOINT and ENV, so the
+    benchmark runs the consumer as a pod does; -Xmx256m overrides the image's heap percentage."""
+    text = open(CONTAINERFILE).read().replace("\\\n", " ")
+    entrypoint = json.loads(re.search(r"^ENTRYPOINT\s+(\[.*\])", text, re.M).group(1))
+    options = [o for o in entrypoint[1:entrypoint.index("-jar")] if o.startswith("-XX:+Use")]
+    env = dict(re.findall(r"\b(MALLOC_[A-Z_]+)=(\S+)", text))
+    return options, env
+
+
+IMAGE_JVM_OPTIONS, IMAGE_ENV = image_launch()
+CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS",
+                              " ".join(["-Xmx256m", *IMAGE_JVM_OPTIONS])).split()
 HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
 # The second and further consumers of a scale-out run: BENCH_HTTP_PORT_2, its next port, ...
 EXTRA_HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT_2", str(HTTP_PORT + 1)))
@@ -32,6 +47,7 @@ class Consumer:
         self.log_path = log_path
         self.http_port = http_port
         env = {k: v for k, v in os.environ.items() if not k.startswith(CLEARED_PREFIXES)}
+        env.update(IMAGE_ENV)
         env.update({
             "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP,
             "EVENT_PROCESSING_TOPIC": topic,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.batchline.operator.model.ConsumerDeployment;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -42,6 +43,16 @@ class ContainerfileTest {
     assertThat(entrypoint).singleElement().asString().contains("-Djava.io.tmpdir=/tmp");
     assertThat(Containerfile.of(file).all("ENV"))
         .anySatisfy(e -> assertThat(e).contains("HOME=/tmp"));
+  }
+
+  @Test
+  void theConsumerKeepsTheSerialCollectorAndFewMallocArenasWhateverItsLimits() {
+    var consumer = Containerfile.of(Containerfile.CONSUMER);
+
+    assertThat(consumer.all("ENTRYPOINT")).singleElement().asString().contains("-XX:+UseSerialGC");
+    assertThat(consumer.all("ENV"))
+        .as("glibc arenas per thread would add resident memory the JVM does not see")
+        .anySatisfy(e -> assertThat(e).contains("MALLOC_ARENA_MAX=2"));
   }
 
   @ParameterizedTest

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real consumer, {@code java -jar consumer/target/quarkus-app/quarkus-run.jar}, run as a child
- * process with environment variables, exactly as users and the operator run it.
+ * process with environment variables, exactly as users and the operator run it, with the consumer
+ * image's collector and malloc arenas.
  */
 public final class ConsumerProcess implements AutoCloseable {
 
@@ -49,9 +50,11 @@ public final class ConsumerProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder =
-          new ProcessBuilder(List.of("java", "-Xmx256m", "-jar", jar.toString()))
+          new ProcessBuilder(
+                  List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().put("MALLOC_ARENA_MAX", "2");
       builder.environment().putAll(environment);
       process = builder.start();
       return this;
