@@ -11,6 +11,7 @@ import io.batchline.consumer.config.KafkaConfig;
 import io.batchline.consumer.config.PipelineSettings;
 import io.batchline.consumer.config.TableMappingSettings;
 import io.batchline.consumer.health.PipelineHealth;
+import io.batchline.consumer.health.TerminationMessage;
 import io.batchline.consumer.kafka.DeadLetterTopic;
 import io.batchline.consumer.kafka.KafkaClients;
 import io.batchline.consumer.table.EncoderSettings;
@@ -53,8 +54,7 @@ public class ConsumerApplication implements QuarkusApplication {
       parts =
           new Pipeline.Parts(settings, delivery, encoding, clickHouse, clients, registry, health);
     } catch (InvalidSettingException e) {
-      LOG.error("invalid configuration: " + e.getMessage());
-      return 2;
+      return failed(2, "invalid configuration: " + e.getMessage());
     }
     AtomicBoolean loopDied = new AtomicBoolean();
     Pipeline pipeline;
@@ -67,14 +67,12 @@ public class ConsumerApplication implements QuarkusApplication {
                 Quarkus.asyncExit(1);
               });
     } catch (SchemaMismatchException e) {
-      LOG.error("ClickHouse table check failed: " + e.getMessage());
-      return 3;
+      return failed(3, "ClickHouse table check failed: " + e.getMessage());
     } catch (SinkException e) {
-      LOG.errorf("cannot reach ClickHouse at %s: %s", clickHouse.url(), e.getMessage());
-      return 3;
+      return failed(
+          3, String.format("cannot reach ClickHouse at %s: %s", clickHouse.url(), e.getMessage()));
     } catch (DeadLetterTopic.Unusable e) {
-      LOG.error(e.getMessage());
-      return 3;
+      return failed(3, e.getMessage());
     }
     // The JVM's own SIGTERM handler exits with 143; Kubernetes and scripts read that as failure.
     Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
@@ -86,5 +84,12 @@ public class ConsumerApplication implements QuarkusApplication {
     boolean drained = pipeline.stop(parts.settings().drainTimeout().plus(Duration.ofSeconds(5)));
     LOG.info("event consumption service shutdown complete drained=" + drained);
     return loopDied.get() ? 1 : 0;
+  }
+
+  /** Logs why the consumer cannot start and leaves it as the pod's termination message. */
+  private static int failed(int exitCode, String reason) {
+    LOG.error(reason);
+    new TerminationMessage(TerminationMessage.DEFAULT_PATH).write(reason);
+    return exitCode;
   }
 }

@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * Why a consumer pod keeps failing: its container's last termination, or a container that cannot
- * start at all (an image that does not exist or cannot be pulled). The consumer pods use
- * terminationMessagePolicy FallbackToLogsOnError, so the message of a termination is the tail of
- * the log of a consumer that exited on a startup error (a bad ClickHouse URL, a missing table),
- * which is what the user needs to see in the pipeline's status rather than in the pod's. That tail
- * holds more than the reason (the framework's startup and shutdown lines), so the last line logged
- * at ERROR is kept when there is one, and the end of the tail otherwise.
+ * start at all (an image that does not exist or cannot be pulled). A consumer that exits on a
+ * startup error (a bad ClickHouse URL, a missing table) writes its reason as its termination
+ * message, which is what the user needs to see in the pipeline's status rather than in the pod's.
+ * Without one (an older image, a crash), terminationMessagePolicy FallbackToLogsOnError makes the
+ * message the tail of the log, which holds more than the reason (the framework's startup and
+ * shutdown lines), so the last line logged at ERROR is kept when there is one, and the end of the
+ * tail otherwise.
  *
  * @param pod the failing pod, the first by name, so that the status stays the same while several
  *     fail
