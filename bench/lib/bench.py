@@ -97,7 +97,17 @@ def run_mode(ctx, results, mode, topic, events, into="modes"):
         result = consumer_run.consumer_mode(ctx, mode, topic, events)
         result["step_s"] = time.time() - started
     results[into].append(result)
+    if mode is not LARGE_BATCH_MODE:  # the raw inserts read their rows from its table
+        drop_measured(ctx, results, f"bench_{mode['key']}")
     return result
+
+
+def drop_measured(ctx, results, *tables):
+    """Drops tables once their figures are taken, so that ClickHouse does not merge their parts
+    (20,000 of them after rollback mode) while the next mode is measured."""
+    with step(results, "drop " + ", ".join(tables)):
+        for table in tables:
+            ctx.ch.query(f"DROP TABLE IF EXISTS {DATABASE}.{table}")
 
 
 def measure(ctx, a, results):
@@ -112,9 +122,11 @@ def measure(ctx, a, results):
         run_mode(ctx, results, mode, source, count)
     with step(results, "Kafka engine"):
         results["modes"].append(modes.kafka_engine(ctx, topic, a.events))
+    drop_measured(ctx, results, "bench_kafka_engine")
     with step(results, "raw inserts (RowBinary, JSONEachRow)"):
         for fmt in ("RowBinary", "JSONEachRow"):
             results["modes"].append(modes.raw_insert(ctx, fmt, "bench_large_batch", a.events))
+    drop_measured(ctx, results, "bench_large_batch", "bench_raw_rowbinary", "bench_raw_jsoneachrow")
     with step(results, "Kafka ConsumerPerformance"):
         results["modes"].append(modes.consumer_performance(ctx, topic, a.events))
     if a.scale_consumers > 0:
@@ -139,6 +151,7 @@ def measure(ctx, a, results):
         with step(results, f"latency run: {mode['label']}"):
             results["latency"][mode["key"]] = latency.consumer_latency(
                 ctx, mode, by_key[mode["key"]]["events_per_s"])
+        drop_measured(ctx, results, f"bench_lat_{mode['key']}")
     with step(results, "latency run: Kafka engine"):
         results["latency"]["kafka_engine"] = latency.kafka_engine_latency(
             ctx, by_key["kafka_engine"]["events_per_s"])
