@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +50,15 @@ public final class ConsumerProcess implements AutoCloseable {
   public ConsumerProcess start(Path jar) {
     try {
       Files.createDirectories(log.getParent());
+      ConsumerImage image = ConsumerImage.of(LocalStack.findRepoRoot());
+      List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+      command.addAll(image.jvmOptions());
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      builder.environment().put("MALLOC_ARENA_MAX", "2");
+      builder.environment().putAll(image.environment());
       builder.environment().putAll(environment);
       process = builder.start();
       return this;
