@@ -1,20 +1,16 @@
 package io.batchline.consumer.table;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.batchline.consumer.batch.RejectReason;
-import java.io.CharConversionException;
-import java.io.IOException;
 
 /**
- * Reads one event in a single streaming pass: only the fields some column needs are captured (as
- * views into the event's bytes), everything else is skipped. Objects and strings are still fully
- * validated, including their UTF-8, so a malformed event is rejected wherever the fault is.
+ * Reads one event in a single pass of a {@link JsonCursor}: only the fields some column needs are
+ * captured (as views into the event's bytes), everything else is validated and skipped, so a
+ * malformed event is rejected wherever the fault is. Nothing is allocated for a well-formed event
+ * but the cursor, and the bytes of a string with escape sequences.
  */
 final class JsonEventReader {
 
-  /** Why an event could not be read; null fields on success. */
+  /** Why an event could not be read. */
   record Failure(RejectReason reason, String detail) {}
 
   private final JsonPathIndex paths;
@@ -29,76 +25,112 @@ final class JsonEventReader {
    * @return null when the event is a JSON object, else why it is not
    */
   Failure read(byte[] event, FieldValue[] slots) {
-    try (JsonParser parser = JsonValues.parser(event, 0, event.length)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
+    JsonCursor json = new JsonCursor(event);
+    try {
+      if (!json.hasMore()) {
         return new Failure(RejectReason.EMPTY, "record value is empty");
       }
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        expectEnd(parser);
+      JsonCursor.Kind kind = json.peekValue();
+      if (kind != JsonCursor.Kind.OBJECT) {
+        json.skipValue();
+        json.expectEnd();
         return new Failure(
-            RejectReason.NOT_AN_OBJECT, "expected a JSON object, got " + describe(token));
+            RejectReason.NOT_AN_OBJECT, "expected a JSON object, got " + describe(kind));
       }
-      readObject(parser, paths, event, slots);
-      expectEnd(parser);
+      readObject(json, paths, event, slots);
+      json.expectEnd();
       return null;
-    } catch (IOException e) {
-      boolean utf8 =
-          e instanceof CharConversionException
-              || e.getCause() instanceof CharConversionException
-              || String.valueOf(e.getMessage()).contains("UTF-8");
-      return new Failure(utf8 ? RejectReason.INVALID_UTF8 : RejectReason.NOT_JSON, firstLine(e));
+    } catch (JsonCursor.MalformedJson e) {
+      return new Failure(e.reason(), e.getMessage());
     }
   }
 
   private static void readObject(
-      JsonParser parser, JsonPathIndex node, byte[] event, FieldValue[] slots) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      JsonPathIndex child = node.child(parser.currentName());
-      JsonToken token = parser.nextToken();
+      JsonCursor json, JsonPathIndex node, byte[] event, FieldValue[] slots)
+      throws JsonCursor.MalformedJson {
+    if (json.enterObject()) {
+      return;
+    }
+    do {
+      JsonPathIndex child = member(json, node, event);
+      JsonCursor.Kind kind = json.peekValue();
       if (child == null) {
-        parser.skipChildren();
-      } else if (token == JsonToken.START_OBJECT && child.hasChildren()) {
-        int from = JsonValues.tokenStart(parser);
-        readObject(parser, child, event, slots);
-        int to = JsonValues.tokenStart(parser) + 1;
+        json.skipValue();
+      } else if (kind == JsonCursor.Kind.OBJECT && child.hasChildren()) {
+        int from = json.position();
+        readObject(json, child, event, slots);
         for (int slot : child.slots()) {
-          slots[slot].text(FieldValue.Kind.OBJECT, event, from, to);
+          slots[slot].text(FieldValue.Kind.OBJECT, event, from, json.position());
         }
       } else if (child.slots().length > 0) {
         int[] targets = child.slots();
-        JsonValues.capture(parser, token, event, 0, slots[targets[0]]);
+        capture(json, kind, event, slots[targets[0]]);
         for (int i = 1; i < targets.length; i++) {
           slots[targets[i]].copyOf(slots[targets[0]]);
         }
       } else {
-        parser.skipChildren();
+        json.skipValue();
+      }
+    } while (json.nextMember());
+  }
+
+  /** Reads a member's name and returns the node for it, or null when no column reads it. */
+  private static JsonPathIndex member(JsonCursor json, JsonPathIndex node, byte[] event)
+      throws JsonCursor.MalformedJson {
+    int from = json.memberName();
+    int to = json.lastStringEnd();
+    if (json.lastStringEscaped()) {
+      byte[] name = json.decodedString(from, to);
+      return node.child(name, 0, name.length);
+    }
+    return node.child(event, from, to);
+  }
+
+  private static void capture(JsonCursor json, JsonCursor.Kind kind, byte[] event, FieldValue into)
+      throws JsonCursor.MalformedJson {
+    int from = json.position();
+    switch (kind) {
+      case STRING -> {
+        int start = json.string();
+        int end = json.lastStringEnd();
+        if (json.lastStringEscaped()) {
+          byte[] decoded = json.decodedString(start, end);
+          into.text(FieldValue.Kind.STRING, decoded, 0, decoded.length);
+        } else {
+          into.text(FieldValue.Kind.STRING, event, start, end);
+        }
+      }
+      case NUMBER -> {
+        boolean integral = json.number();
+        into.number(event, from, json.position(), integral);
+      }
+      case TRUE, FALSE -> {
+        json.literal(kind);
+        into.bool(kind == JsonCursor.Kind.TRUE);
+      }
+      case NULL -> {
+        json.literal(kind);
+        into.setNull();
+      }
+      case OBJECT, ARRAY -> {
+        json.skipValue();
+        into.text(
+            kind == JsonCursor.Kind.OBJECT ? FieldValue.Kind.OBJECT : FieldValue.Kind.ARRAY,
+            event,
+            from,
+            json.position());
       }
     }
   }
 
-  private static void expectEnd(JsonParser parser) throws IOException {
-    if (parser.nextToken() != null) {
-      throw new JsonParseException(parser, "unexpected content after the JSON value");
-    }
-  }
-
-  private static String describe(JsonToken token) {
-    return switch (token) {
-      case START_ARRAY -> "ARRAY";
-      case VALUE_STRING -> "STRING";
-      case VALUE_NUMBER_INT -> "INTEGER";
-      case VALUE_NUMBER_FLOAT -> "NUMBER";
-      case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
-      case VALUE_NULL -> "NULL";
-      default -> token.toString();
+  private static String describe(JsonCursor.Kind kind) {
+    return switch (kind) {
+      case ARRAY -> "ARRAY";
+      case STRING -> "STRING";
+      case NUMBER -> "NUMBER";
+      case TRUE, FALSE -> "BOOLEAN";
+      case NULL -> "NULL";
+      case OBJECT -> "OBJECT";
     };
-  }
-
-  private static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

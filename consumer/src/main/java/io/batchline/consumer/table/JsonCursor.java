@@ -1,0 +1,430 @@
+package io.batchline.consumer.table;
+
+import io.batchline.consumer.batch.RejectReason;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A strict JSON scanner over one event's bytes (RFC 8259, UTF-8): it moves a position through the
+ * input, validating as it goes, and never builds strings or tokens for what it only passes over.
+ * Every value it skips is checked as thoroughly as one it reads: structure, numbers, escapes, and
+ * that every string is well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+ * The limits are the ones the Jackson parser that came before it enforced: nesting up to 1,000
+ * levels, numbers up to 1,000 characters.
+ */
+final class JsonCursor {
+
+  static final int MAX_DEPTH = 1000;
+  static final int MAX_NUMBER_LENGTH = 1000;
+
+  /** What a value is, from its first byte. */
+  enum Kind {
+    OBJECT,
+    ARRAY,
+    STRING,
+    NUMBER,
+    TRUE,
+    FALSE,
+    NULL
+  }
+
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+  private final byte[] bytes;
+  private final int end;
+  private int position;
+  private int depth;
+  private boolean lastStringEscaped;
+  private int lastStringEnd;
+
+  /** A cursor at the start of {@code bytes}, after a UTF-8 byte order mark if there is one. */
+  JsonCursor(byte[] bytes) {
+    this.bytes = bytes;
+    this.end = bytes.length;
+    boolean bom =
+        end >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    this.position = bom ? 3 : 0;
+  }
+
+  int position() {
+    return position;
+  }
+
+  /** Skips whitespace; false when nothing but whitespace is left. */
+  boolean hasMore() {
+    while (position < end) {
+      byte b = bytes[position];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return true;
+      }
+      position++;
+    }
+    return false;
+  }
+
+  /** The kind of the value that starts here, after whitespace. */
+  Kind peekValue() throws MalformedJson {
+    if (!hasMore()) {
+      throw malformed("the event ends where a value was expected");
+    }
+    return switch (bytes[position]) {
+      case '{' -> Kind.OBJECT;
+      case '[' -> Kind.ARRAY;
+      case '"' -> Kind.STRING;
+      case 't' -> Kind.TRUE;
+      case 'f' -> Kind.FALSE;
+      case 'n' -> Kind.NULL;
+      case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> Kind.NUMBER;
+      default -> throw unexpected("a value");
+    };
+  }
+
+  /** Passes over the value that starts here, validating all of it. */
+  void skipValue() throws MalformedJson {
+    switch (peekValue()) {
+      case OBJECT -> skipObject();
+      case ARRAY -> skipArray();
+      case STRING -> string();
+      case NUMBER -> number();
+      case TRUE -> literal(TRUE);
+      case FALSE -> literal(FALSE);
+      case NULL -> literal(NULL);
+    }
+  }
+
+  /** Consumes the {@code '{'} of an object; true when the object is empty (its {@code '}'} too). */
+  boolean enterObject() throws MalformedJson {
+    enter();
+    if (hasMore() && bytes[position] == '}') {
+      leave();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * After a member's value: consumes {@code ','} and returns true, or consumes {@code '}'} and
+   * returns false.
+   */
+  boolean nextMember() throws MalformedJson {
+    if (hasMore()) {
+      byte b = bytes[position];
+      if (b == ',') {
+        position++;
+        return true;
+      }
+      if (b == '}') {
+        leave();
+        return false;
+      }
+    }
+    throw unexpected("',' or '}' after an object member");
+  }
+
+  /**
+   * Reads a member's name and the {@code ':'} after it, leaving the cursor before the value.
+   *
+   * @return the offset of the name's first byte; {@link #lastStringEnd()} is its end
+   */
+  int memberName() throws MalformedJson {
+    if (!hasMore() || bytes[position] != '"') {
+      throw unexpected("'\"' to start a member name");
+    }
+    int from = string();
+    if (!hasMore() || bytes[position] != ':') {
+      throw unexpected("':' after a member name");
+    }
+    position++;
+    return from;
+  }
+
+  /**
+   * Passes over a string, leaving the cursor after its closing quote.
+   *
+   * @return the offset of its first byte after the opening quote
+   */
+  int string() throws MalformedJson {
+    int from = ++position;
+    lastStringEscaped = false;
+    while (position < end) {
+      int b = bytes[position];
+      if (b >= 0x20 && b != '"' && b != '\\') {
+        position++;
+        continue;
+      }
+      if (b == '"') {
+        lastStringEnd = position++;
+        return from;
+      }
+      if (b == '\\') {
+        lastStringEscaped = true;
+        escape();
+      } else if (b >= 0) {
+        throw malformed("control character 0x%02X in a string must be escaped", b);
+      } else {
+        utf8Sequence();
+      }
+    }
+    throw malformed("unterminated string starting at byte %d", from - 1);
+  }
+
+  /** The offset of the closing quote of the string last passed over. */
+  int lastStringEnd() {
+    return lastStringEnd;
+  }
+
+  /** True when the string last passed over had escape sequences, so its bytes are not its text. */
+  boolean lastStringEscaped() {
+    return lastStringEscaped;
+  }
+
+  /**
+   * Passes over a number.
+   *
+   * @return true when it has no fraction and no exponent
+   */
+  boolean number() throws MalformedJson {
+    int from = position;
+    if (bytes[position] == '-') {
+      position++;
+    }
+    if (position < end && bytes[position] == '0') {
+      position++;
+      if (position < end && isDigit(bytes[position])) {
+        throw malformed("number at byte %d has a leading zero", from);
+      }
+    } else if (digits() == 0) {
+      throw malformed("number at byte %d has no digits", from);
+    }
+    boolean integral = true;
+    if (position < end && bytes[position] == '.') {
+      position++;
+      integral = false;
+      if (digits() == 0) {
+        throw malformed("number at byte %d has no digit after its decimal point", from);
+      }
+    }
+    if (position < end && (bytes[position] == 'e' || bytes[position] == 'E')) {
+      position++;
+      integral = false;
+      if (position < end && (bytes[position] == '+' || bytes[position] == '-')) {
+        position++;
+      }
+      if (digits() == 0) {
+        throw malformed("number at byte %d has no digit in its exponent", from);
+      }
+    }
+    if (position - from > MAX_NUMBER_LENGTH) {
+      throw malformed("number at byte %d is longer than %d characters", from, MAX_NUMBER_LENGTH);
+    }
+    return integral;
+  }
+
+  /** The text of the string {@code [from, to)} (escapes decoded) as UTF-8. */
+  byte[] decodedString(int from, int to) {
+    StringBuilder text = new StringBuilder(to - from);
+    int i = from;
+    while (i < to) {
+      if (bytes[i] != '\\') {
+        int run = i;
+        while (i < to && bytes[i] != '\\') {
+          i++;
+        }
+        text.append(new String(bytes, run, i - run, StandardCharsets.UTF_8));
+        continue;
+      }
+      byte escaped = bytes[i + 1];
+      i += 2;
+      switch (escaped) {
+        case 'b' -> text.append('\b');
+        case 'f' -> text.append('\f');
+        case 'n' -> text.append('\n');
+        case 'r' -> text.append('\r');
+        case 't' -> text.append('\t');
+        case 'u' -> {
+          text.append(
+              (char) Integer.parseInt(new String(bytes, i, 4, StandardCharsets.US_ASCII), 16));
+          i += 4;
+        }
+        default -> text.append((char) escaped);
+      }
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Passes over {@code true}, {@code false} or {@code null}. */
+  void literal(Kind kind) throws MalformedJson {
+    literal(
+        switch (kind) {
+          case TRUE -> TRUE;
+          case FALSE -> FALSE;
+          case NULL -> NULL;
+          default -> throw new IllegalArgumentException(kind + " is not a literal");
+        });
+  }
+
+  /** Fails unless only whitespace is left. */
+  void expectEnd() throws MalformedJson {
+    if (hasMore()) {
+      throw unexpected("the end of the event after its JSON value");
+    }
+  }
+
+  private void skipObject() throws MalformedJson {
+    if (enterObject()) {
+      return;
+    }
+    do {
+      memberName();
+      skipValue();
+    } while (nextMember());
+  }
+
+  private void skipArray() throws MalformedJson {
+    enter();
+    if (hasMore() && bytes[position] == ']') {
+      leave();
+      return;
+    }
+    while (true) {
+      skipValue();
+      if (hasMore() && bytes[position] == ',') {
+        position++;
+      } else if (hasMore() && bytes[position] == ']') {
+        leave();
+        return;
+      } else {
+        throw unexpected("',' or ']' after an array element");
+      }
+    }
+  }
+
+  private void enter() throws MalformedJson {
+    if (++depth > MAX_DEPTH) {
+      throw malformed("nesting deeper than %d levels at byte %d", MAX_DEPTH, position);
+    }
+    position++;
+  }
+
+  private void leave() {
+    depth--;
+    position++;
+  }
+
+  private void literal(byte[] word) throws MalformedJson {
+    if (end - position < word.length
+        || !java.util.Arrays.equals(bytes, position, position + word.length, word, 0, word.length)
+        || position + word.length < end && isWordByte(bytes[position + word.length])) {
+      throw unexpected("a value");
+    }
+    position += word.length;
+  }
+
+  private int digits() {
+    int from = position;
+    while (position < end && isDigit(bytes[position])) {
+      position++;
+    }
+    return position - from;
+  }
+
+  private void escape() throws MalformedJson {
+    if (position + 1 >= end) {
+      throw malformed("unterminated escape sequence at byte %d", position);
+    }
+    byte escaped = bytes[position + 1];
+    switch (escaped) {
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> position += 2;
+      case 'u' -> {
+        if (position + 6 > end) {
+          throw malformed("unterminated escape sequence at byte %d", position);
+        }
+        for (int i = position + 2; i < position + 6; i++) {
+          if (Character.digit(bytes[i], 16) < 0) {
+            throw malformed("escape sequence at byte %d needs four hex digits", position);
+          }
+        }
+        position += 6;
+      }
+      default -> throw malformed("unknown escape sequence at byte %d", position);
+    }
+  }
+
+  /** Validates one multi-byte UTF-8 sequence (RFC 3629, table 3-7 of the Unicode standard). */
+  private void utf8Sequence() throws MalformedJson {
+    int lead = bytes[position] & 0xFF;
+    int length;
+    int secondMin = 0x80;
+    int secondMax = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      secondMin = lead == 0xE0 ? 0xA0 : 0x80;
+      secondMax = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      secondMin = lead == 0xF0 ? 0x90 : 0x80;
+      secondMax = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      throw invalidUtf8();
+    }
+    if (position + length > end) {
+      throw invalidUtf8();
+    }
+    int second = bytes[position + 1] & 0xFF;
+    if (second < secondMin || second > secondMax) {
+      throw invalidUtf8();
+    }
+    for (int i = position + 2; i < position + length; i++) {
+      if ((bytes[i] & 0xC0) != 0x80) {
+        throw invalidUtf8();
+      }
+    }
+    position += length;
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  private static boolean isWordByte(byte b) {
+    return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || isDigit(b) || b == '_' || b < 0;
+  }
+
+  private MalformedJson invalidUtf8() {
+    return new MalformedJson(
+        RejectReason.INVALID_UTF8,
+        String.format(
+            "invalid UTF-8 at byte %d (0x%02X) in a string", position, bytes[position] & 0xFF));
+  }
+
+  private MalformedJson unexpected(String expected) {
+    if (position >= end) {
+      return malformed("the event ends where %s was expected", expected);
+    }
+    int b = bytes[position] & 0xFF;
+    String found = b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("0x%02X", b);
+    return malformed("unexpected %s at byte %d, expected %s", found, position, expected);
+  }
+
+  private static MalformedJson malformed(String format, Object... args) {
+    return new MalformedJson(RejectReason.NOT_JSON, String.format(format, args));
+  }
+
+  /** Why the input is not an acceptable JSON document. */
+  static final class MalformedJson extends Exception {
+
+    private final RejectReason reason;
+
+    MalformedJson(RejectReason reason, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
+    }
+
+    RejectReason reason() {
+      return reason;
+    }
+  }
+}
