@@ -1,6 +1,5 @@
 package io.batchline.consumer.table;
 
-import io.batchline.consumer.batch.RejectReason;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -159,11 +158,11 @@ final class JsonCursor {
       }
       if (b == '\\') {
         lastStringEscaped = true;
-        escape();
+        position = JsonStrings.escapeEnd(bytes, position, end);
       } else if (b >= 0) {
         throw malformed("control character 0x%02X in a string must be escaped", b);
       } else {
-        utf8Sequence();
+        position = JsonStrings.utf8End(bytes, position, end);
       }
     }
     throw malformed("unterminated string starting at byte %d", from - 1);
@@ -219,38 +218,6 @@ final class JsonCursor {
       throw malformed("number at byte %d is longer than %d characters", from, MAX_NUMBER_LENGTH);
     }
     return integral;
-  }
-
-  /** The text of the string {@code [from, to)} (escapes decoded) as UTF-8. */
-  byte[] decodedString(int from, int to) {
-    StringBuilder text = new StringBuilder(to - from);
-    int i = from;
-    while (i < to) {
-      if (bytes[i] != '\\') {
-        int run = i;
-        while (i < to && bytes[i] != '\\') {
-          i++;
-        }
-        text.append(new String(bytes, run, i - run, StandardCharsets.UTF_8));
-        continue;
-      }
-      byte escaped = bytes[i + 1];
-      i += 2;
-      switch (escaped) {
-        case 'b' -> text.append('\b');
-        case 'f' -> text.append('\f');
-        case 'n' -> text.append('\n');
-        case 'r' -> text.append('\r');
-        case 't' -> text.append('\t');
-        case 'u' -> {
-          text.append(
-              (char) Integer.parseInt(new String(bytes, i, 4, StandardCharsets.US_ASCII), 16));
-          i += 4;
-        }
-        default -> text.append((char) escaped);
-      }
-    }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Passes over {@code true}, {@code false} or {@code null}. */
@@ -329,75 +296,12 @@ final class JsonCursor {
     return position - from;
   }
 
-  private void escape() throws MalformedJson {
-    if (position + 1 >= end) {
-      throw malformed("unterminated escape sequence at byte %d", position);
-    }
-    byte escaped = bytes[position + 1];
-    switch (escaped) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> position += 2;
-      case 'u' -> {
-        if (position + 6 > end) {
-          throw malformed("unterminated escape sequence at byte %d", position);
-        }
-        for (int i = position + 2; i < position + 6; i++) {
-          if (Character.digit(bytes[i], 16) < 0) {
-            throw malformed("escape sequence at byte %d needs four hex digits", position);
-          }
-        }
-        position += 6;
-      }
-      default -> throw malformed("unknown escape sequence at byte %d", position);
-    }
-  }
-
-  /** Validates one multi-byte UTF-8 sequence (RFC 3629, table 3-7 of the Unicode standard). */
-  private void utf8Sequence() throws MalformedJson {
-    int lead = bytes[position] & 0xFF;
-    int length;
-    int secondMin = 0x80;
-    int secondMax = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      secondMin = lead == 0xE0 ? 0xA0 : 0x80;
-      secondMax = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      secondMin = lead == 0xF0 ? 0x90 : 0x80;
-      secondMax = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      throw invalidUtf8();
-    }
-    if (position + length > end) {
-      throw invalidUtf8();
-    }
-    int second = bytes[position + 1] & 0xFF;
-    if (second < secondMin || second > secondMax) {
-      throw invalidUtf8();
-    }
-    for (int i = position + 2; i < position + length; i++) {
-      if ((bytes[i] & 0xC0) != 0x80) {
-        throw invalidUtf8();
-      }
-    }
-    position += length;
-  }
-
   private static boolean isDigit(byte b) {
     return b >= '0' && b <= '9';
   }
 
   private static boolean isWordByte(byte b) {
     return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || isDigit(b) || b == '_' || b < 0;
-  }
-
-  private MalformedJson invalidUtf8() {
-    return new MalformedJson(
-        RejectReason.INVALID_UTF8,
-        String.format(
-            "invalid UTF-8 at byte %d (0x%02X) in a string", position, bytes[position] & 0xFF));
   }
 
   private MalformedJson unexpected(String expected) {
@@ -410,21 +314,6 @@ final class JsonCursor {
   }
 
   private static MalformedJson malformed(String format, Object... args) {
-    return new MalformedJson(RejectReason.NOT_JSON, String.format(format, args));
-  }
-
-  /** Why the input is not an acceptable JSON document. */
-  static final class MalformedJson extends Exception {
-
-    private final RejectReason reason;
-
-    MalformedJson(RejectReason reason, String message) {
-      super(message, null, false, false);
-      this.reason = reason;
-    }
-
-    RejectReason reason() {
-      return reason;
-    }
+    return MalformedJson.notJson(format, args);
   }
 }

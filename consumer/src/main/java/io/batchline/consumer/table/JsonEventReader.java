@@ -40,14 +40,13 @@ final class JsonEventReader {
       readObject(json, paths, event, slots);
       json.expectEnd();
       return null;
-    } catch (JsonCursor.MalformedJson e) {
+    } catch (MalformedJson e) {
       return new Failure(e.reason(), e.getMessage());
     }
   }
 
   private static void readObject(
-      JsonCursor json, JsonPathIndex node, byte[] event, FieldValue[] slots)
-      throws JsonCursor.MalformedJson {
+      JsonCursor json, JsonPathIndex node, byte[] event, FieldValue[] slots) throws MalformedJson {
     if (json.enterObject()) {
       return;
     }
@@ -76,25 +75,25 @@ final class JsonEventReader {
 
   /** Reads a member's name and returns the node for it, or null when no column reads it. */
   private static JsonPathIndex member(JsonCursor json, JsonPathIndex node, byte[] event)
-      throws JsonCursor.MalformedJson {
+      throws MalformedJson {
     int from = json.memberName();
     int to = json.lastStringEnd();
     if (json.lastStringEscaped()) {
-      byte[] name = json.decodedString(from, to);
+      byte[] name = JsonStrings.decoded(event, from, to);
       return node.child(name, 0, name.length);
     }
     return node.child(event, from, to);
   }
 
   private static void capture(JsonCursor json, JsonCursor.Kind kind, byte[] event, FieldValue into)
-      throws JsonCursor.MalformedJson {
+      throws MalformedJson {
     int from = json.position();
     switch (kind) {
       case STRING -> {
         int start = json.string();
         int end = json.lastStringEnd();
         if (json.lastStringEscaped()) {
-          byte[] decoded = json.decodedString(start, end);
+          byte[] decoded = JsonStrings.decoded(event, start, end);
           into.text(FieldValue.Kind.STRING, decoded, 0, decoded.length);
         } else {
           into.text(FieldValue.Kind.STRING, event, start, end);
