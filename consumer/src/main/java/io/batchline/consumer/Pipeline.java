@@ -77,6 +77,19 @@ final class Pipeline {
     PipelineSettings settings = parts.settings();
     DeliverySettings delivery = parts.delivery();
     PipelineLog log = new PipelineLog(Pipeline.class, settings.consumerGroup());
+    Lz4Codec.Choice lz4 = Lz4Codec.load();
+    if (lz4.isNative()) {
+      log.info(() -> "LZ4 codec for Kafka records and ClickHouse requests: " + lz4.codec());
+    } else {
+      log.warn(
+          () ->
+              "LZ4 native library not loaded, Kafka records and ClickHouse requests use the"
+                  + " slower "
+                  + lz4.codec()
+                  + " codec reason=\""
+                  + lz4.fallbackReason()
+                  + "\"");
+    }
     Clock clock = Clock.systemUTC();
     ClickHouseConfig ch = parts.clickHouse();
     ClickHouseEventSink sink =

@@ -39,6 +39,7 @@ class ConsumerPipelineIT {
       assertThat(consumer.log())
           .contains(
               "initialized event consumption service with batching batch_size=500 flush_interval=1s")
+          .contains("LZ4 codec for Kafka records and ClickHouse requests: LZ4Factory:JNI")
           .contains("shutting down event consumption service")
           .contains("stopping batch flusher")
           .contains("event consumption service shutdown complete");
