@@ -147,11 +147,11 @@ final class JsonCursor {
     int from = ++position;
     lastStringEscaped = false;
     while (position < end) {
-      int b = bytes[position];
-      if (b >= 0x20 && b != '"' && b != '\\') {
-        position++;
-        continue;
+      position = JsonStrings.plainRunEnd(bytes, position, end);
+      if (position == end) {
+        break;
       }
+      int b = bytes[position];
       if (b == '"') {
         lastStringEnd = position++;
         return from;

@@ -1,11 +1,54 @@
 package io.batchline.consumer.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** The parts of a JSON string that are more than plain bytes: escapes and multi-byte UTF-8. */
 final class JsonStrings {
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private JsonStrings() {}
+
+  /**
+   * The first offset from {@code at} whose byte ends a run of plain string bytes: a quote, a
+   * backslash, a control character or the start of a multi-byte sequence; {@code end} if none.
+   * Eight bytes are tested at a time.
+   */
+  static int plainRunEnd(byte[] bytes, int at, int end) {
+    int i = at;
+    while (i + 8 <= end) {
+      long word = (long) LONGS.get(bytes, i);
+      long special =
+          (word
+                  | (word - 0x2020202020202020L)
+                  | zeroBytes(word ^ 0x2222222222222222L)
+                  | zeroBytes(word ^ 0x5C5C5C5C5C5C5C5CL))
+              & HIGH_BITS;
+      if (special != 0) {
+        return i + (Long.numberOfTrailingZeros(special) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < end) {
+      byte b = bytes[i];
+      if (b < 0x20 || b == '"' || b == '\\') {
+        return i;
+      }
+      i++;
+    }
+    return end;
+  }
+
+  /** The high bit of each byte of the result is set where {@code word} has a zero byte. */
+  private static long zeroBytes(long word) {
+    return (word - ONES) & ~word;
+  }
 
   /**
    * Validates the escape sequence whose backslash is at {@code at}.

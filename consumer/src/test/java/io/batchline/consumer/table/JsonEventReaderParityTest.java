@@ -43,7 +43,9 @@ class JsonEventReaderParityTest {
               + "\"flag\":false,\"n\":-0.0E+1}",
           "{\"n\":0,\"properties\":{\"quantity\":{\"deep\":[[]]}},\"id\":null,\"id\":\"€𝄞\"}",
           " [ {\"id\":1} , \"s\" ] ",
-          "{\"flag\":true , \"tags\":{} ,\"n\":123456789012345678901234567890}");
+          "{\"flag\":true , \"tags\":{} ,\"n\":123456789012345678901234567890}",
+          "{\"id\":\"a long plain string that spans several eight-byte words é\","
+              + "\"properties\":{\"note\":\"abcdefghijklmnopqrstuvwxyz0123456789\"}}");
   private static final byte[] INTERESTING =
       "{}[]\",:\\-+.eE0123456789 \t\n\rtfnu/x".getBytes(StandardCharsets.US_ASCII);
   private static final int[] INTERESTING_HIGH = {0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xE2, 0xF0};
