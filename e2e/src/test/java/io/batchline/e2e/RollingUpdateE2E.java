@@ -63,6 +63,17 @@ class RollingUpdateE2E {
 
       assertThat(figures.missing()).isEmpty();
       assertThat(figures.duplicatesAfterFinal()).isZero();
+      // read-only root, /tmp an emptyDir: lz4-java's native codec still loads
+      String podLog =
+          cluster
+              .client
+              .pods()
+              .inNamespace(pipeline.namespace)
+              .withName(pipeline.pods().get(0).getMetadata().getName())
+              .inContainer(Names.CONSUMER_CONTAINER)
+              .getLog();
+      assertThat(podLog)
+          .contains("LZ4 codec for Kafka records and ClickHouse requests: LZ4Factory:JNI");
     }
   }
 
