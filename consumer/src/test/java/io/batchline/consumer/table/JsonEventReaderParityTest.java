@@ -27,14 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonEventReaderParityTest {
 
-  private static final List<List<String>> PATHS =
-      List.of(
-          List.of("id"),
-          List.of("properties"),
-          List.of("properties", "quantity"),
-          List.of("tags"),
-          List.of("flag"),
-          List.of("n"));
+  private static final List<List<String>> PATHS = JsonEventReaderTest.PATHS;
   private static final List<String> BASES =
       List.of(
           "{\"id\":\"bench-1\",\"event_name\":\"api_call\",\"timestamp\":1764201600000,"

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonEventReaderTest {
 
-  private static final List<List<String>> PATHS =
+  /** The fields the reader is asked for; the second "id" fills a slot of its own. */
+  static final List<List<String>> PATHS =
       List.of(
           List.of("id"),
           List.of("properties"),
@@ -18,7 +19,8 @@ class JsonEventReaderTest {
           List.of("tags"),
           List.of("flag"),
           List.of("é"),
-          List.of("id"));
+          List.of("id"),
+          List.of("n"));
 
   static JsonPathIndex index(List<List<String>> paths) {
     JsonPathIndex index = new JsonPathIndex();
