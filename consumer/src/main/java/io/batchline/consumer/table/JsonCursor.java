@@ -81,14 +81,13 @@ final class JsonCursor {
 
   /** Passes over the value that starts here, validating all of it. */
   void skipValue() throws MalformedJson {
-    switch (peekValue()) {
+    Kind kind = peekValue();
+    switch (kind) {
       case OBJECT -> skipObject();
       case ARRAY -> skipArray();
       case STRING -> string();
       case NUMBER -> number();
-      case TRUE -> literal(TRUE);
-      case FALSE -> literal(FALSE);
-      case NULL -> literal(NULL);
+      case TRUE, FALSE, NULL -> literal(kind);
     }
   }
 
