@@ -34,14 +34,16 @@ public final class ChdbEngine implements AutoCloseable {
   }
 
   private final Path directory;
+  private final boolean temporary;
   private final Path log;
   private final Process process;
   private final OutputStream requests;
   private final InputStream responses;
   private int files;
 
-  private ChdbEngine(Path directory) throws IOException {
+  private ChdbEngine(Path directory, boolean temporary) throws IOException {
     this.directory = directory;
+    this.temporary = temporary;
     this.log = directory.resolve("chdb-session.log");
     Path repoRoot = LocalStack.findRepoRoot();
     process =
@@ -55,23 +57,37 @@ public final class ChdbEngine implements AutoCloseable {
     responses = new BufferedInputStream(process.getInputStream());
   }
 
-  /** A new engine whose data lives in a fresh temporary directory. */
+  /**
+   * A new engine whose data lives in a fresh temporary directory, deleted again by {@link
+   * #close()}.
+   */
   public static ChdbEngine start() {
+    Path directory;
     try {
-      return start(Files.createTempDirectory("batchline-chdb"));
+      directory = Files.createTempDirectory("batchline-chdb");
     } catch (IOException e) {
       throw new IllegalStateException("cannot create a chdb directory: " + e, e);
     }
+    return start(directory, true);
   }
 
   /** A new engine whose data lives in {@code directory} (kept across sessions). */
   public static ChdbEngine start(Path directory) {
+    return start(directory, false);
+  }
+
+  private static ChdbEngine start(Path directory, boolean temporary) {
     try {
       Files.createDirectories(directory);
-      return new ChdbEngine(directory);
+      return new ChdbEngine(directory, temporary);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start dev/chdb session: " + e, e);
     }
+  }
+
+  /** Where the engine keeps its data and its session log. */
+  public Path directory() {
+    return directory;
   }
 
   /** The engine's version, for example {@code 26.9.2.1}. */
@@ -254,22 +270,34 @@ public final class ChdbEngine implements AutoCloseable {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      // a leftover rows file in a temporary directory is harmless
+      // what cannot be deleted is left where it is, in a temporary directory
     }
   }
 
+  /** Stops the session; a temporary directory from {@link #start()} goes with it. */
   @Override
   public synchronized void close() {
     try {
       requests.close();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (IOException e) {
       process.destroyForcibly();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    if (temporary) {
+      deleteTree(directory);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(ChdbEngine::deleteQuietly);
+    } catch (IOException e) {
+      System.err.println("[chdb] could not delete " + root + ": " + e);
     }
   }
 }

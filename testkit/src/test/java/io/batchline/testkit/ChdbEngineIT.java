@@ -70,6 +70,20 @@ class ChdbEngineIT {
     assertThat(engine.query("SELECT 1")).isEqualTo("1\n");
   }
 
+  @Test
+  void aTemporaryEngineTakesItsDirectoryAlongWhenClosed() {
+    java.nio.file.Path directory;
+    try (ChdbEngine own = ChdbEngine.start()) {
+      directory = own.directory();
+      own.execute("CREATE TABLE t (id String) ENGINE = MergeTree ORDER BY id;");
+      own.insertRowBinary("t", "id String", new byte[] {1, 'x'});
+      assertThat(own.query("SELECT count() FROM t")).isEqualTo("1\n");
+      assertThat(directory.resolve("data")).isDirectory();
+    }
+
+    assertThat(directory).doesNotExist();
+  }
+
   private static byte[] concat(byte[]... parts) {
     int size = 0;
     for (byte[] part : parts) {
