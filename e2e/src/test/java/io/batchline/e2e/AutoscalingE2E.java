@@ -2,6 +2,7 @@ package io.batchline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
 import io.batchline.testkit.EventGenerator;
 import io.batchline.testkit.EventLoad;
@@ -12,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,9 +77,33 @@ class AutoscalingE2E {
     E2eLog.say("autoscaling chain up; the operator's KEDA triggers query %s", prometheus);
   }
 
-  /** Lag: each consumer is held to CONSUMER_RATE_LIMIT events/s, so one cannot keep up. */
+  /**
+   * Both scenarios at once, each in a namespace, topic and table of its own. The class runs alone
+   * (it restarts the operator), and each scenario takes some four minutes, most of it the
+   * operator's scale-down of one pod a minute, so they share that time rather than queue for it.
+   */
   @Test
-  void onConsumerLagItScalesUpUnderLoadAndBackDownWhenTheLoadStops() {
+  void scalesUpUnderLoadAndBackDownOnLagAndOnFlushUtilizationSideBySide() {
+    var executor = Executors.newFixedThreadPool(2);
+    try {
+      var lag = executor.submit(AutoscalingE2E::onConsumerLag);
+      var utilization = executor.submit(AutoscalingE2E::onFlushUtilization);
+      assertAll(() -> outcome(lag), () -> outcome(utilization));
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static void outcome(Future<?> scenario) throws Throwable {
+    try {
+      scenario.get();
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Lag: each consumer is held to CONSUMER_RATE_LIMIT events/s, so one cannot keep up. */
+  private static void onConsumerLag() {
     run(
         "autoscale-lag",
         """
@@ -99,8 +127,7 @@ class AutoscalingE2E {
    * on each block), so that one consumer spends all its time writing. The metric reaches KEDA
    * through Prometheus, which scrapes the consumers as the pipeline's PodMonitor says.
    */
-  @Test
-  void onFlushUtilizationItScalesUpUnderLoadAndBackDownWhenTheLoadStops() {
+  private static void onFlushUtilization() {
     run(
         "autoscale-util",
         """
@@ -149,11 +176,11 @@ class AutoscalingE2E {
     setUp.accept(pipeline);
     pipeline.awaitReady(1, Duration.ofMinutes(3));
     var hpaName = "keda-hpa-" + name;
-    await("KEDA's HPA " + hpaName)
+    await(name + ": KEDA's HPA " + hpaName)
         .atMost(Duration.ofMinutes(2))
         .until(() -> hpa(pipeline, hpaName).isPresent());
     var target = hpa(pipeline, hpaName).orElseThrow().getSpec().getScaleTargetRef();
-    E2eLog.say("KEDA made HPA %s, scaling %s/%s", hpaName, target.getKind(), target.getName());
+    say(name, "KEDA made HPA %s, scaling %s/%s", hpaName, target.getKind(), target.getName());
     assertThat(target.getKind()).isEqualTo(Names.KIND);
 
     var events = new EventGenerator(name, 20, System.currentTimeMillis());
@@ -165,6 +192,7 @@ class AutoscalingE2E {
                 cluster.stack.kafkaBootstrap(), pipeline.topic, events, count, LOAD_RATE);
         var timeline =
             new Timeline(
+                name,
                 Duration.ofSeconds(3),
                 () ->
                     new Timeline.Sample(
@@ -175,34 +203,37 @@ class AutoscalingE2E {
                         readyReplicas(pipeline),
                         kafka.members(),
                         kafka.lag()))) {
-      E2eLog.say("load: %d events at %d/s", count, LOAD_RATE);
-      await("the HPA reads a current value of the metric")
+      say(name, "load: %d events at %d/s", count, LOAD_RATE);
+      await(name + ": the HPA reads a current value of the metric")
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> metric(pipeline, hpaName).isPresent());
-      E2eLog.say("HPA %s reads %s", hpaName, metric(pipeline, hpaName));
-      await("scaled up through /scale and more consumers in the group")
+      say(name, "HPA %s reads %s", hpaName, metric(pipeline, hpaName));
+      await(name + ": scaled up through /scale and more consumers in the group")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> specReplicas(pipeline) > 1 && kafka.members() > 1);
-      E2eLog.say(
-          "scaled up: spec.replicas=%d, group members=%d", specReplicas(pipeline), kafka.members());
+      say(
+          name,
+          "scaled up: spec.replicas=%d, group members=%d",
+          specReplicas(pipeline),
+          kafka.members());
       load.await(Duration.ofMinutes(3));
-      E2eLog.say("load stopped");
-      await("lag back to 0")
+      say(name, "load stopped");
+      await(name + ": lag back to 0")
           .atMost(Duration.ofMinutes(4))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> kafka.lag() == 0);
-      E2eLog.say("lag 0 with %d replicas", specReplicas(pipeline));
+      say(name, "lag 0 with %d replicas", specReplicas(pipeline));
       // 30 s of stabilization, then one pod a minute (the operator's scale-down policy): 4 to 1
       // takes some 3.5 minutes.
-      await("scaled back down to 1 after the stabilisation window")
+      await(name + ": scaled back down to 1 after the stabilisation window")
           .atMost(Duration.ofMinutes(5))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> specReplicas(pipeline) == 1 && readyReplicas(pipeline) == 1);
-      E2eLog.say("scaled down to 1");
+      say(name, "scaled down to 1");
       var figures = ids.awaitAll(events, count, Duration.ofMinutes(2));
-      E2eLog.say("%s: %s", name, figures);
+      say(name, "%s", figures);
 
       var samples = timeline.samples();
       var out = cluster.repoRoot.resolve("e2e/target/autoscaling");
@@ -213,7 +244,7 @@ class AutoscalingE2E {
               .formatted(name, LOAD_RATE, LOAD_SECONDS, PARTITIONS),
           metricLabel,
           out.resolve(name + "-timeline.png"));
-      E2eLog.say("timeline: %s", out.resolve(name + "-timeline.png"));
+      say(name, "timeline: %s", out.resolve(name + "-timeline.png"));
 
       var peakReplicas =
           samples.stream().mapToInt(Timeline.Sample::desiredReplicas).max().orElse(0);
@@ -226,6 +257,11 @@ class AutoscalingE2E {
       assertThat(figures.duplicatesAfterFinal()).isZero();
     }
     cluster.client.namespaces().withName(pipeline.namespace).delete();
+  }
+
+  /** A progress line that names its scenario, since both run at once. */
+  private static void say(String scenario, String format, Object... args) {
+    E2eLog.say(scenario + ": " + format, args);
   }
 
   /**

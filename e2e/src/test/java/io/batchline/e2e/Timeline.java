@@ -35,7 +35,8 @@ final class Timeline implements AutoCloseable {
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
   private final Instant start = Instant.now();
 
-  Timeline(Duration every, Supplier<Sample> take) {
+  /** Samples every {@code every}; {@code name} starts each logged line. */
+  Timeline(String name, Duration every, Supplier<Sample> take) {
     sampler.scheduleAtFixedRate(
         () -> {
           try {
@@ -44,7 +45,9 @@ final class Timeline implements AutoCloseable {
               samples.add(sample);
             }
             E2eLog.say(
-                "timeline t=%3ds produced=%d metric=%s replicas=%d ready=%d group_members=%d lag=%d",
+                "%s: timeline t=%3ds produced=%d metric=%s replicas=%d ready=%d group_members=%d"
+                    + " lag=%d",
+                name,
                 Duration.between(start, sample.at()).toSeconds(),
                 sample.produced(),
                 sample.metric().isPresent()
@@ -55,7 +58,7 @@ final class Timeline implements AutoCloseable {
                 sample.groupMembers(),
                 sample.lag());
           } catch (RuntimeException e) {
-            E2eLog.say("timeline sample failed: %s", e);
+            E2eLog.say("%s: timeline sample failed: %s", name, e);
           }
         },
         0,
