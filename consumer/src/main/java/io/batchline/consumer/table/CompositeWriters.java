@@ -1,15 +1,11 @@
 package io.batchline.consumer.table;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.batchline.consumer.table.ColumnType.TupleType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Nullable, Array, Map, Tuple and JSON. Nested values are read from the value's raw JSON with a
- * streaming parser over the event's own bytes.
+ * {@link JsonCursor} over the event's own bytes.
  */
 final class CompositeWriters {
 
@@ -34,18 +30,17 @@ final class CompositeWriters {
         throw ValueMismatch.of(value, type);
       }
       try {
-        out.writeVarUInt(count(value, JsonToken.END_ARRAY));
-        try (JsonParser parser = parserOf(value)) {
-          parser.nextToken();
-          FieldValue item = new FieldValue();
-          for (JsonToken token = parser.nextToken();
-              token != JsonToken.END_ARRAY;
-              token = parser.nextToken()) {
-            JsonValues.capture(parser, token, value.bytes(), value.start(), item);
-            element.write(item, out);
-          }
+        out.writeVarUInt(count(value));
+        JsonCursor json = cursorOver(value);
+        if (json.enterArray()) {
+          return;
         }
-      } catch (IOException e) {
+        FieldValue item = new FieldValue();
+        do {
+          JsonValues.capture(json, value.bytes(), item);
+          element.write(item, out);
+        } while (json.nextElement());
+      } catch (MalformedJson e) {
         throw ValueMismatch.of(value, type);
       }
     };
@@ -58,19 +53,19 @@ final class CompositeWriters {
         throw ValueMismatch.of(value, type);
       }
       try {
-        out.writeVarUInt(count(value, JsonToken.END_OBJECT));
-        try (JsonParser parser = parserOf(value)) {
-          parser.nextToken();
-          FieldValue name = new FieldValue();
-          FieldValue item = new FieldValue();
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            byte[] field = parser.currentName().getBytes(StandardCharsets.UTF_8);
-            key.write(name.text(FieldValue.Kind.STRING, field, 0, field.length), out);
-            JsonValues.capture(parser, parser.nextToken(), value.bytes(), value.start(), item);
-            mapped.write(item, out);
-          }
+        out.writeVarUInt(count(value));
+        JsonCursor json = cursorOver(value);
+        if (json.enterObject()) {
+          return;
         }
-      } catch (IOException e) {
+        FieldValue name = new FieldValue();
+        FieldValue item = new FieldValue();
+        do {
+          key.write(JsonValues.memberName(json, value.bytes(), name), out);
+          JsonValues.capture(json, value.bytes(), item);
+          mapped.write(item, out);
+        } while (json.nextMember());
+      } catch (MalformedJson e) {
         throw ValueMismatch.of(value, type);
       }
     };
@@ -84,34 +79,15 @@ final class CompositeWriters {
       for (int i = 0; i < size; i++) {
         items[i] = new FieldValue();
       }
-      try (JsonParser parser = value.isMissing() ? null : parserOf(value)) {
+      try {
         if (value.kind() == FieldValue.Kind.ARRAY) {
-          parser.nextToken();
-          int index = 0;
-          for (JsonToken token = parser.nextToken();
-              token != JsonToken.END_ARRAY;
-              token = parser.nextToken()) {
-            if (index == size) {
-              throw new ValueMismatch(
-                  value.preview() + " has more than " + size + " elements for " + type.text());
-            }
-            JsonValues.capture(parser, token, value.bytes(), value.start(), items[index++]);
-          }
+          tupleByPosition(value, type, items);
         } else if (value.kind() == FieldValue.Kind.OBJECT && !type.names().isEmpty()) {
-          parser.nextToken();
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            int index = type.names().indexOf(parser.currentName());
-            JsonToken token = parser.nextToken();
-            if (index < 0) {
-              parser.skipChildren();
-            } else {
-              JsonValues.capture(parser, token, value.bytes(), value.start(), items[index]);
-            }
-          }
+          tupleByName(value, type, items);
         } else {
           throw ValueMismatch.of(value, type.text());
         }
-      } catch (IOException e) {
+      } catch (MalformedJson e) {
         throw ValueMismatch.of(value, type.text());
       }
       for (int i = 0; i < size; i++) {
@@ -121,6 +97,39 @@ final class CompositeWriters {
         elements.get(i).write(items[i], out);
       }
     };
+  }
+
+  private static void tupleByPosition(FieldValue value, TupleType type, FieldValue[] items)
+      throws MalformedJson, ValueMismatch {
+    JsonCursor json = cursorOver(value);
+    if (json.enterArray()) {
+      return;
+    }
+    int index = 0;
+    do {
+      if (index == items.length) {
+        throw new ValueMismatch(
+            value.preview() + " has more than " + items.length + " elements for " + type.text());
+      }
+      JsonValues.capture(json, value.bytes(), items[index++]);
+    } while (json.nextElement());
+  }
+
+  private static void tupleByName(FieldValue value, TupleType type, FieldValue[] items)
+      throws MalformedJson {
+    JsonCursor json = cursorOver(value);
+    if (json.enterObject()) {
+      return;
+    }
+    FieldValue name = new FieldValue();
+    do {
+      int index = type.names().indexOf(JsonValues.memberName(json, value.bytes(), name).asString());
+      if (index < 0) {
+        json.skipValue();
+      } else {
+        JsonValues.capture(json, value.bytes(), items[index]);
+      }
+    } while (json.nextMember());
   }
 
   /**
@@ -137,21 +146,25 @@ final class CompositeWriters {
     };
   }
 
-  private static JsonParser parserOf(FieldValue value) throws IOException {
-    return JsonValues.parser(value.bytes(), value.start(), value.end());
+  private static JsonCursor cursorOver(FieldValue value) {
+    return new JsonCursor(value.bytes(), value.start(), value.end());
   }
 
-  private static int count(FieldValue value, JsonToken end) throws IOException {
-    int count = 0;
-    try (JsonParser parser = parserOf(value)) {
-      parser.nextToken();
-      for (JsonToken token = parser.nextToken(); token != end; token = parser.nextToken()) {
-        if (token != JsonToken.FIELD_NAME) {
-          count++;
-          parser.skipChildren();
-        }
-      }
+  /** The number of elements of an array, or of members of an object. */
+  private static int count(FieldValue value) throws MalformedJson {
+    JsonCursor json = cursorOver(value);
+    boolean array = value.kind() == FieldValue.Kind.ARRAY;
+    if (array ? json.enterArray() : json.enterObject()) {
+      return 0;
     }
+    int count = 0;
+    do {
+      if (!array) {
+        json.memberName();
+      }
+      json.skipValue();
+      count++;
+    } while (array ? json.nextElement() : json.nextMember());
     return count;
   }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 final class JsonCursor {
 
   static final int MAX_DEPTH = 1000;
-  static final int MAX_NUMBER_LENGTH = 1000;
 
   /** What a value is, from its first byte. */
   enum Kind {
@@ -39,11 +38,26 @@ final class JsonCursor {
 
   /** A cursor at the start of {@code bytes}, after a UTF-8 byte order mark if there is one. */
   JsonCursor(byte[] bytes) {
+    this(bytes, bomLength(bytes), bytes.length);
+  }
+
+  /**
+   * A cursor over the value in {@code bytes[from, to)}, such as a captured array or object; the
+   * offsets it reports are offsets into {@code bytes}.
+   */
+  JsonCursor(byte[] bytes, int from, int to) {
     this.bytes = bytes;
-    this.end = bytes.length;
+    this.position = from;
+    this.end = to;
+  }
+
+  private static int bomLength(byte[] bytes) {
     boolean bom =
-        end >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
-    this.position = bom ? 3 : 0;
+        bytes.length >= 3
+            && bytes[0] == (byte) 0xEF
+            && bytes[1] == (byte) 0xBB
+            && bytes[2] == (byte) 0xBF;
+    return bom ? 3 : 0;
   }
 
   int position() {
@@ -93,12 +107,7 @@ final class JsonCursor {
 
   /** Consumes the {@code '{'} of an object; true when the object is empty (its {@code '}'} too). */
   boolean enterObject() throws MalformedJson {
-    enter();
-    if (hasMore() && bytes[position] == '}') {
-      leave();
-      return true;
-    }
-    return false;
+    return enter((byte) '}');
   }
 
   /**
@@ -106,18 +115,20 @@ final class JsonCursor {
    * returns false.
    */
   boolean nextMember() throws MalformedJson {
-    if (hasMore()) {
-      byte b = bytes[position];
-      if (b == ',') {
-        position++;
-        return true;
-      }
-      if (b == '}') {
-        leave();
-        return false;
-      }
-    }
-    throw unexpected("',' or '}' after an object member");
+    return next((byte) '}', "',' or '}' after an object member");
+  }
+
+  /** Consumes the {@code '['} of an array; true when the array is empty (its {@code ']'} too). */
+  boolean enterArray() throws MalformedJson {
+    return enter((byte) ']');
+  }
+
+  /**
+   * After an array element: consumes {@code ','} and returns true, or consumes {@code ']'} and
+   * returns false.
+   */
+  boolean nextElement() throws MalformedJson {
+    return next((byte) ']', "',' or ']' after an array element");
   }
 
   /**
@@ -184,39 +195,8 @@ final class JsonCursor {
    */
   boolean number() throws MalformedJson {
     int from = position;
-    if (bytes[position] == '-') {
-      position++;
-    }
-    if (position < end && bytes[position] == '0') {
-      position++;
-      if (position < end && isDigit(bytes[position])) {
-        throw malformed("number at byte %d has a leading zero", from);
-      }
-    } else if (digits() == 0) {
-      throw malformed("number at byte %d has no digits", from);
-    }
-    boolean integral = true;
-    if (position < end && bytes[position] == '.') {
-      position++;
-      integral = false;
-      if (digits() == 0) {
-        throw malformed("number at byte %d has no digit after its decimal point", from);
-      }
-    }
-    if (position < end && (bytes[position] == 'e' || bytes[position] == 'E')) {
-      position++;
-      integral = false;
-      if (position < end && (bytes[position] == '+' || bytes[position] == '-')) {
-        position++;
-      }
-      if (digits() == 0) {
-        throw malformed("number at byte %d has no digit in its exponent", from);
-      }
-    }
-    if (position - from > MAX_NUMBER_LENGTH) {
-      throw malformed("number at byte %d is longer than %d characters", from, MAX_NUMBER_LENGTH);
-    }
-    return integral;
+    position = JsonNumbers.end(bytes, from, end);
+    return JsonNumbers.integral(bytes, from, position);
   }
 
   /** Passes over {@code true}, {@code false} or {@code null}. */
@@ -248,25 +228,39 @@ final class JsonCursor {
   }
 
   private void skipArray() throws MalformedJson {
-    enter();
-    if (hasMore() && bytes[position] == ']') {
-      leave();
+    if (enterArray()) {
       return;
     }
-    while (true) {
+    do {
       skipValue();
-      if (hasMore() && bytes[position] == ',') {
-        position++;
-      } else if (hasMore() && bytes[position] == ']') {
-        leave();
-        return;
-      } else {
-        throw unexpected("',' or ']' after an array element");
-      }
-    }
+    } while (nextElement());
   }
 
-  private void enter() throws MalformedJson {
+  private boolean enter(byte close) throws MalformedJson {
+    descend();
+    if (hasMore() && bytes[position] == close) {
+      leave();
+      return true;
+    }
+    return false;
+  }
+
+  private boolean next(byte close, String expected) throws MalformedJson {
+    if (hasMore()) {
+      byte b = bytes[position];
+      if (b == ',') {
+        position++;
+        return true;
+      }
+      if (b == close) {
+        leave();
+        return false;
+      }
+    }
+    throw unexpected(expected);
+  }
+
+  private void descend() throws MalformedJson {
     if (++depth > MAX_DEPTH) {
       throw malformed("nesting deeper than %d levels at byte %d", MAX_DEPTH, position);
     }
@@ -287,20 +281,12 @@ final class JsonCursor {
     position += word.length;
   }
 
-  private int digits() {
-    int from = position;
-    while (position < end && isDigit(bytes[position])) {
-      position++;
-    }
-    return position - from;
-  }
-
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
   private static boolean isWordByte(byte b) {
-    return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || isDigit(b) || b == '_' || b < 0;
+    return b >= 'a' && b <= 'z'
+        || b >= 'A' && b <= 'Z'
+        || b >= '0' && b <= '9'
+        || b == '_'
+        || b < 0;
   }
 
   private MalformedJson unexpected(String expected) {

@@ -63,7 +63,7 @@ final class JsonEventReader {
         }
       } else if (child.slots().length > 0) {
         int[] targets = child.slots();
-        capture(json, kind, event, slots[targets[0]]);
+        JsonValues.capture(json, kind, event, slots[targets[0]]);
         for (int i = 1; i < targets.length; i++) {
           slots[targets[i]].copyOf(slots[targets[0]]);
         }
@@ -83,43 +83,6 @@ final class JsonEventReader {
       return node.child(name, 0, name.length);
     }
     return node.child(event, from, to);
-  }
-
-  private static void capture(JsonCursor json, JsonCursor.Kind kind, byte[] event, FieldValue into)
-      throws MalformedJson {
-    int from = json.position();
-    switch (kind) {
-      case STRING -> {
-        int start = json.string();
-        int end = json.lastStringEnd();
-        if (json.lastStringEscaped()) {
-          byte[] decoded = JsonStrings.decoded(event, start, end);
-          into.text(FieldValue.Kind.STRING, decoded, 0, decoded.length);
-        } else {
-          into.text(FieldValue.Kind.STRING, event, start, end);
-        }
-      }
-      case NUMBER -> {
-        boolean integral = json.number();
-        into.number(event, from, json.position(), integral);
-      }
-      case TRUE, FALSE -> {
-        json.literal(kind);
-        into.bool(kind == JsonCursor.Kind.TRUE);
-      }
-      case NULL -> {
-        json.literal(kind);
-        into.setNull();
-      }
-      case OBJECT, ARRAY -> {
-        json.skipValue();
-        into.text(
-            kind == JsonCursor.Kind.OBJECT ? FieldValue.Kind.OBJECT : FieldValue.Kind.ARRAY,
-            event,
-            from,
-            json.position());
-      }
-    }
   }
 
   private static String describe(JsonCursor.Kind kind) {

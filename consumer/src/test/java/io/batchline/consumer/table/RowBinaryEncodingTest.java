@@ -89,6 +89,11 @@ class RowBinaryEncodingTest {
         "Tuple(UInt8, String) | [1, \"x\"] | 010178",
         "Tuple(a UInt8, b String) | {\"b\": \"x\", \"a\": 1} | 010178",
         "Tuple(a UInt8, b Nullable(String)) | {\"a\": 1} | 0101",
+        "Tuple(a UInt8, b String) | {\"c\": [1, {\"x\": 2}], \"a\": 1, \"b\": \"y\"} | 010179",
+        "Tuple(a UInt8, b String) | {\"\\u0062\": \"y\", \"a\": 1} | 010179",
+        "Array(String) | [\"a\\tb\", \"\"] | 020361096200",
+        "Map(String, String) | {\"k\u00e9\\\"\": \"v\\n\"} | 01046bc3a92202760a",
+        "Map(String, Array(UInt8)) | { \"a\" : [ 1 , 2 ] , \"b\" : [ ] } | 020161020102016200",
         "JSON | {\"a\": 1} | 087b2261223a20317d",
         "SimpleAggregateFunction(sum, UInt64) | 5 | 0500000000000000",
       })

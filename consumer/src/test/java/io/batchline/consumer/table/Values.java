@@ -1,8 +1,5 @@
 package io.batchline.consumer.table;
 
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -13,12 +10,12 @@ final class Values {
 
   static FieldValue json(String json) {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    try (JsonParser parser = JsonValues.parser(bytes, 0, bytes.length)) {
+    try {
       FieldValue value = new FieldValue();
-      JsonValues.capture(parser, parser.nextToken(), bytes, 0, value);
+      JsonValues.capture(new JsonCursor(bytes), bytes, value);
       return value;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (MalformedJson e) {
+      throw new IllegalArgumentException(json + ": " + e.getMessage(), e);
     }
   }
 
