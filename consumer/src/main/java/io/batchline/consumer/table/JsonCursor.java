@@ -105,9 +105,17 @@ final class JsonCursor {
     }
   }
 
+  // The four stepping methods below are written out rather than sharing one helper with the
+  // closing byte as a parameter: with the helper, reading an event took 12% longer.
+
   /** Consumes the {@code '{'} of an object; true when the object is empty (its {@code '}'} too). */
   boolean enterObject() throws MalformedJson {
-    return enter((byte) '}');
+    enter();
+    if (hasMore() && bytes[position] == '}') {
+      leave();
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -115,12 +123,28 @@ final class JsonCursor {
    * returns false.
    */
   boolean nextMember() throws MalformedJson {
-    return next((byte) '}', "',' or '}' after an object member");
+    if (hasMore()) {
+      byte b = bytes[position];
+      if (b == ',') {
+        position++;
+        return true;
+      }
+      if (b == '}') {
+        leave();
+        return false;
+      }
+    }
+    throw unexpected("',' or '}' after an object member");
   }
 
   /** Consumes the {@code '['} of an array; true when the array is empty (its {@code ']'} too). */
   boolean enterArray() throws MalformedJson {
-    return enter((byte) ']');
+    enter();
+    if (hasMore() && bytes[position] == ']') {
+      leave();
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -128,7 +152,18 @@ final class JsonCursor {
    * returns false.
    */
   boolean nextElement() throws MalformedJson {
-    return next((byte) ']', "',' or ']' after an array element");
+    if (hasMore()) {
+      byte b = bytes[position];
+      if (b == ',') {
+        position++;
+        return true;
+      }
+      if (b == ']') {
+        leave();
+        return false;
+      }
+    }
+    throw unexpected("',' or ']' after an array element");
   }
 
   /**
@@ -195,8 +230,9 @@ final class JsonCursor {
    */
   boolean number() throws MalformedJson {
     int from = position;
-    position = JsonNumbers.end(bytes, from, end);
-    return JsonNumbers.integral(bytes, from, position);
+    int integerEnd = JsonNumbers.integerEnd(bytes, from, end);
+    position = JsonNumbers.end(bytes, from, integerEnd, end);
+    return position == integerEnd;
   }
 
   /** Passes over {@code true}, {@code false} or {@code null}. */
@@ -228,39 +264,25 @@ final class JsonCursor {
   }
 
   private void skipArray() throws MalformedJson {
-    if (enterArray()) {
+    enter();
+    if (hasMore() && bytes[position] == ']') {
+      leave();
       return;
     }
-    do {
+    while (true) {
       skipValue();
-    } while (nextElement());
-  }
-
-  private boolean enter(byte close) throws MalformedJson {
-    descend();
-    if (hasMore() && bytes[position] == close) {
-      leave();
-      return true;
-    }
-    return false;
-  }
-
-  private boolean next(byte close, String expected) throws MalformedJson {
-    if (hasMore()) {
-      byte b = bytes[position];
-      if (b == ',') {
+      if (hasMore() && bytes[position] == ',') {
         position++;
-        return true;
-      }
-      if (b == close) {
+      } else if (hasMore() && bytes[position] == ']') {
         leave();
-        return false;
+        return;
+      } else {
+        throw unexpected("',' or ']' after an array element");
       }
     }
-    throw unexpected(expected);
   }
 
-  private void descend() throws MalformedJson {
+  private void enter() throws MalformedJson {
     if (++depth > MAX_DEPTH) {
       throw malformed("nesting deeper than %d levels at byte %d", MAX_DEPTH, position);
     }

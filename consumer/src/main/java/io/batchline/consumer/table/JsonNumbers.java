@@ -1,6 +1,6 @@
 package io.batchline.consumer.table;
 
-/** The JSON number grammar (RFC 8259), over raw bytes. */
+/** The JSON number grammar (RFC 8259) over raw bytes, for {@link JsonCursor}. */
 final class JsonNumbers {
 
   /** The longest number accepted, as the Jackson parser that read events before enforced. */
@@ -9,11 +9,10 @@ final class JsonNumbers {
   private JsonNumbers() {}
 
   /**
-   * The end of the number that starts at {@code from}.
-   *
-   * @throws MalformedJson when no valid number starts there
+   * The end of the integer part of the number that starts at {@code from}: an optional minus, then
+   * 0 or digits without a leading zero.
    */
-  static int end(byte[] bytes, int from, int limit) throws MalformedJson {
+  static int integerEnd(byte[] bytes, int from, int limit) throws MalformedJson {
     int at = from;
     if (bytes[at] == '-') {
       at++;
@@ -23,16 +22,25 @@ final class JsonNumbers {
       if (at < limit && isDigit(bytes[at])) {
         throw MalformedJson.notJson("number at byte %d has a leading zero", from);
       }
-    } else {
-      int digits = at;
-      at = digitsEnd(bytes, digits, limit);
-      if (at == digits) {
-        throw MalformedJson.notJson("number at byte %d has no digits", from);
-      }
+      return at;
     }
+    int digits = at;
+    at = digitsEnd(bytes, at, limit);
+    if (at == digits) {
+      throw MalformedJson.notJson("number at byte %d has no digits", from);
+    }
+    return at;
+  }
+
+  /**
+   * The end of the whole number: its integer part ends at {@code integerEnd}, and a fraction and an
+   * exponent may follow.
+   */
+  static int end(byte[] bytes, int from, int integerEnd, int limit) throws MalformedJson {
+    int at = integerEnd;
     if (at < limit && bytes[at] == '.') {
-      int digits = at + 1;
-      at = digitsEnd(bytes, digits, limit);
+      int digits = ++at;
+      at = digitsEnd(bytes, at, limit);
       if (at == digits) {
         throw MalformedJson.notJson("number at byte %d has no digit after its decimal point", from);
       }
@@ -43,7 +51,7 @@ final class JsonNumbers {
         at++;
       }
       int digits = at;
-      at = digitsEnd(bytes, digits, limit);
+      at = digitsEnd(bytes, at, limit);
       if (at == digits) {
         throw MalformedJson.notJson("number at byte %d has no digit in its exponent", from);
       }
@@ -53,17 +61,6 @@ final class JsonNumbers {
           "number at byte %d is longer than %d characters", from, MAX_LENGTH);
     }
     return at;
-  }
-
-  /** True when the number in {@code bytes[from, to)} has no fraction and no exponent. */
-  static boolean integral(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (b == '.' || b == 'e' || b == 'E') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int digitsEnd(byte[] bytes, int from, int limit) {
