@@ -119,9 +119,14 @@ public final class EventBatcher {
     for (WriterPool.Completion c = pool.poll(); c != null; c = pool.poll()) {
       progress |= apply(c, now);
     }
-    boolean budgetUsedUp = settings.budget().isUsedUp(lanes.heldRecords(), lanes.heldBytes());
+    // A used-up budget cuts the open batches short only when no batch is in flight: one in
+    // flight gives its share back when it completes, and cutting meanwhile only makes more,
+    // smaller inserts for the writers to queue.
+    boolean budgetStalled =
+        settings.budget().isUsedUp(lanes.heldRecords(), lanes.heldBytes())
+            && !lanes.anyBatchInFlight();
     for (PartitionLane lane : lanes.all()) {
-      progress |= LaneStep.run(lane, settings, now, budgetUsedUp, pool, log);
+      progress |= LaneStep.run(lane, settings, now, budgetStalled, pool, log);
       InFlightBatch head = lane.head();
       if (head != null
           && head.stage == InFlightBatch.Stage.RETRY_WAIT

@@ -15,7 +15,7 @@ final class LaneStep {
       PartitionLane lane,
       BatcherSettings settings,
       Instant now,
-      boolean budgetUsedUp,
+      boolean budgetStalled,
       WriterPool pool,
       PipelineLog log) {
     boolean progress = false;
@@ -37,7 +37,7 @@ final class LaneStep {
       lane.add(next, now).ifPresent(warning -> log.warn(() -> warning));
       progress = true;
     }
-    Optional<FlushTrigger> due = due(lane, policy, now, budgetUsedUp);
+    Optional<FlushTrigger> due = due(lane, policy, now, budgetStalled);
     if (due.isPresent() && lane.canCut()) {
       cut(lane, due.get(), now, pool);
       progress = true;
@@ -46,7 +46,7 @@ final class LaneStep {
   }
 
   private static Optional<FlushTrigger> due(
-      PartitionLane lane, FlushPolicy policy, Instant now, boolean budgetUsedUp) {
+      PartitionLane lane, FlushPolicy policy, Instant now, boolean budgetStalled) {
     if (lane.finishing != null) {
       if (lane.open.pinned().isPresent() && !lane.open.pinnedComplete(lane.position)) {
         lane.open.clear();
@@ -55,7 +55,7 @@ final class LaneStep {
       return Optional.of(lane.finishing);
     }
     Optional<FlushTrigger> due = policy.due(lane.open, now, lane.position);
-    if (due.isEmpty() && budgetUsedUp && lane.open.pinned().isEmpty()) {
+    if (due.isEmpty() && budgetStalled && lane.open.pinned().isEmpty()) {
       return Optional.of(FlushTrigger.BYTES);
     }
     return due;

@@ -49,6 +49,16 @@ final class Lanes {
     return held;
   }
 
+  /** True when some partition has a batch cut and not yet committed. */
+  boolean anyBatchInFlight() {
+    for (PartitionLane lane : byPartition.values()) {
+      if (!lane.batches.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Those holding records they cannot take yet, or all of them when the budget is used up. */
   Set<PartitionKey> toPause(InFlightBudget budget) {
     boolean usedUp = budget.isUsedUp(heldRecords(), heldBytes());

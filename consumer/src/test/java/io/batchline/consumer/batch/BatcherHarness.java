@@ -31,7 +31,25 @@ final class BatcherHarness {
       FlushPolicy policy,
       RateLimiter rateLimiter,
       InFlightBudget budget) {
-    this(sinks, sinks, clock, policy, rateLimiter, budget, Records.TOPIC_ID);
+    this(sinks, sinks, clock, policy, rateLimiter, budget, Records.TOPIC_ID, Runnable::run);
+  }
+
+  /** Writer tasks (encodes and inserts) go to {@code writers}, to run when the test says. */
+  BatcherHarness(
+      FakeSinks sinks,
+      MutableClock clock,
+      FlushPolicy policy,
+      InFlightBudget budget,
+      java.util.concurrent.Executor writers) {
+    this(
+        sinks,
+        sinks,
+        clock,
+        policy,
+        RateLimiter.unlimited(clock),
+        budget,
+        Records.TOPIC_ID,
+        writers);
   }
 
   /**
@@ -46,7 +64,8 @@ final class BatcherHarness {
         policy,
         RateLimiter.unlimited(clock),
         new InFlightBudget(1_000_000, 1L << 30),
-        topicId);
+        topicId,
+        Runnable::run);
   }
 
   private BatcherHarness(
@@ -56,7 +75,8 @@ final class BatcherHarness {
       FlushPolicy policy,
       RateLimiter rateLimiter,
       InFlightBudget budget,
-      UUID topicId) {
+      UUID topicId,
+      java.util.concurrent.Executor writers) {
     this.clock = clock;
     this.sinks = sinks;
     this.policy = policy;
@@ -73,7 +93,7 @@ final class BatcherHarness {
             new BatcherPorts(
                 new WriterPorts(table, sinks, new RetryClassifier(), clock, Runnable::run),
                 sinks,
-                Runnable::run),
+                writers),
             clock,
             new PipelineLog(BatcherHarness.class, "test"),
             new BatchObserver() {});

@@ -146,6 +146,76 @@ class EventBatcherTest {
   }
 
   @Test
+  void aUsedUpBudgetWaitsForTheWriteInFlightInsteadOfCuttingBatchesShort() {
+    PausedWriters writers = new PausedWriters();
+    BatcherHarness h =
+        new BatcherHarness(
+            new FakeSinks(),
+            new MutableClock(),
+            new FlushPolicy(100, 1L << 30, Duration.ofSeconds(5)),
+            new InFlightBudget(250, 1L << 30),
+            writers);
+    h.assign(P0, P1);
+    h.offer(Records.events(P0, 0, 100));
+    assertThat(writers.waiting()).isEqualTo(1);
+
+    h.offer(Records.events(P0, 100, 80));
+    h.offer(Records.events(P1, 0, 80));
+
+    assertThat(h.batcher.partitionsToPause()).containsExactly(P0, P1);
+    assertThat(writers.waiting()).as("only the full batch is written").isEqualTo(1);
+    writers.runAll(h);
+    assertThat(h.sinks.inserts()).extracting(a -> a.rows().size()).containsExactly(100);
+    h.advance(Duration.ofSeconds(5));
+    writers.runAll(h);
+    assertThat(h.sinks.inserts()).extracting(a -> a.rows().size()).containsExactly(100, 80, 80);
+  }
+
+  @Test
+  void aUsedUpBudgetWithNothingInFlightCutsTheOpenBatches() {
+    PausedWriters writers = new PausedWriters();
+    BatcherHarness h =
+        new BatcherHarness(
+            new FakeSinks(),
+            new MutableClock(),
+            new FlushPolicy(100, 1L << 30, Duration.ofSeconds(5)),
+            new InFlightBudget(150, 1L << 30),
+            writers);
+    h.assign(P0, P1);
+
+    h.offer(Records.events(P0, 0, 80));
+    h.offer(Records.events(P1, 0, 80));
+
+    assertThat(writers.waiting()).as("both batches cut before their size or age").isEqualTo(2);
+    writers.runAll(h);
+    assertThat(h.sinks.inserts()).extracting(a -> a.rows().size()).containsExactly(80, 80);
+  }
+
+  /** Writer tasks held until the test runs them, so that a write can be in flight. */
+  private static final class PausedWriters implements java.util.concurrent.Executor {
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+
+    @Override
+    public void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    int waiting() {
+      return tasks.size();
+    }
+
+    /** Runs every task, and those the batcher hands out as the earlier ones complete. */
+    void runAll(BatcherHarness h) {
+      while (!tasks.isEmpty()) {
+        while (!tasks.isEmpty()) {
+          tasks.poll().run();
+        }
+        h.advance();
+      }
+    }
+  }
+
+  @Test
   void recordsOverTheRateLimitWaitWithTheirPartitionPaused() {
     MutableClock clock = new MutableClock();
     BatcherHarness h =
