@@ -195,7 +195,11 @@ def run_profile(ctx, topic, events):
     mode = {**LARGE_BATCH_MODE, "key": "profile", "label": "profile " + LARGE_BATCH_MODE["label"]}
     result = consumer_run.consumer_mode(ctx, mode, topic, events, jfr_path=path)
     summary = jfrsummary.summarize(path)
-    summary.update({k: result.get(k) for k in ("events_per_s", "cpu_per_m", "stages")})
+    recorded = result["recorded"]
+    summary.update({k: recorded[k] for k in ("events_per_s", "cpu_per_m", "stages", "events",
+                                             "seconds")})
+    summary["pass_cpu_per_m"] = result.get("cpu_per_m")
+    summary["total_events"] = events
     return summary
 
 

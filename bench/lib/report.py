@@ -177,8 +177,10 @@ METHOD = """- **Events/s**: Batchline runs from the consumer's readiness (`/q/he
   polls that returned records; `encode` is decoding and encoding together; `encode`, `insert`
   and `dead_letter` run on the writer threads (`EVENT_PROCESSING_INSERT_CONCURRENCY`, read from
   the consumer's start-up line) and are summed over them.
-- **JFR**: a separate large-batch pass, recorded with `settings=profile` from readiness to the
-  last row. CPU samples (`jdk.ExecutionSample`) go to the category of their nearest frame that
+- **JFR**: a separate large-batch pass, recorded with `settings=profile` and
+  `method-profiling=max` (a CPU sample every millisecond, not every 10 ms) from the moment the
+  consumer has written 40% of the events (its JIT warm-up left out) to the last row; the events/s,
+  CPU s / M and stage shares beside it are of that window. CPU samples (`jdk.ExecutionSample`) go to the category of their nearest frame that
   `bench/lib/jfrsummary.py` knows (decode, encode, Kafka client, HTTP / LZ4, batching core, ...;
   LZ4 under a Kafka frame is Kafka's decompression) and to their thread's group
   (`batchline-poll-loop`, `batchline-writer-N`, `batchline-probe-N`, other).

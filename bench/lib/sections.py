@@ -48,10 +48,16 @@ def profile_section(p, by_key):
     cpu_m = p.get("cpu_per_m")
     threads = ", ".join(f"{name.replace('|', '/')} {share * 100:.0f}%"
                         for name, _, share in p["threads"][:5])
-    out = [f"JFR (`settings=profile`, started with jcmd once the consumer was ready) of a separate "
-           f"large-batch pass: {num(p['events_per_s'])} events/s and {num(cpu_m, 2)} consumer "
+    window = (f"the last {p['events']:,} events, {p['seconds']:.1f} s, started with jcmd once "
+              f"the consumer had written the first {1 - p['events'] / p['total_events']:.0%} "
+              f"(so the JIT had compiled the hot paths; the whole pass cost "
+              f"{num(p.get('pass_cpu_per_m'), 2)} CPU s / M)"
+              if p.get("events") else "started with jcmd once the consumer was ready")
+    out = [f"JFR (`settings=profile method-profiling=max`) of a separate large-batch pass, recording {window}: "
+           f"{num(p['events_per_s'])} events/s and {num(cpu_m, 2)} consumer "
            f"CPU s / M events while recording; {p['cpu_samples']:,} CPU samples ({threads}); "
            f"{p['gc_count']} GCs with {p['gc_pause_ms']:,.0f} ms of pauses.", "",
+           *recorded_stages(p.get("stages") or []),
            "CPU samples by what the code was doing (nearest known frame) and by thread, as shares "
            "of all CPU samples; the last column is that share of the pass's consumer CPU "
            "per million events.", "",
@@ -75,6 +81,17 @@ def profile_section(p, by_key):
             "| Native samples by method (Batchline threads) | Share |", "|---|---|"]
     out += [f"| `{name}` | {share * 100:.1f}% |" for name, _, share in p["native_methods"]]
     return out
+
+
+def recorded_stages(rows):
+    """The stage shares of the recorded window, on one line."""
+    if not rows:
+        return []
+    shares = ", ".join(f"{r['label'].split(':')[0]} {pct(r['share'])}"
+                       + (f" ({pct(r['per_writer'])} of each writer thread)"
+                          if r.get("per_writer") is not None else "")
+                       for r in rows)
+    return [f"Stage shares of wall time while recording: {shares}.", ""]
 
 
 def scale_section(results):
