@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Status from reality: a consumer image that does not exist, a missing credentials Secret, a
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * Degraded with the reason in its status, and Argo CD's health check (the shipped Lua) reads
  * Degraded; each recovers to Healthy once fixed.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FailureStatusE2E {
 
   static E2eCluster cluster;
