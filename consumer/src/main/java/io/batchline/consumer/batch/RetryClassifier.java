@@ -41,10 +41,12 @@ public final class RetryClassifier {
 
   /**
    * Codes a table whose columns changed under us causes: THERE_IS_NO_COLUMN (8),
-   * NOT_FOUND_COLUMN_IN_BLOCK (10), NO_SUCH_COLUMN_IN_TABLE (16), CANNOT_READ_ALL_DATA (33:
-   * RowBinary read with other types runs past the end), UNKNOWN_IDENTIFIER (47).
+   * NOT_FOUND_COLUMN_IN_BLOCK (10), NO_SUCH_COLUMN_IN_TABLE (16), ATTEMPT_TO_READ_AFTER_EOF (32)
+   * and CANNOT_READ_ALL_DATA (33) (RowBinary read with other types runs past the end; which of the
+   * two depends on where), UNKNOWN_IDENTIFIER (47). When the columns turn out unchanged, the batch
+   * is retried like a transient failure.
    */
-  private static final Set<Integer> SCHEMA_ERROR_CODES = Set.of(8, 10, 16, 33, 47);
+  private static final Set<Integer> SCHEMA_ERROR_CODES = Set.of(8, 10, 16, 32, 33, 47);
 
   /** TOO_MANY_PARTS (252) covers both too many parts on disk and too many in one INSERT. */
   private static final int TOO_MANY_PARTS = 252;

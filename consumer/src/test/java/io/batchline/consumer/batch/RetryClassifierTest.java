@@ -33,7 +33,7 @@ class RetryClassifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {8, 10, 16, 33, 47})
+  @ValueSource(ints = {8, 10, 16, 32, 33, 47})
   void errorsOfColumnsThatChangedUnderUsAreSchemaChanges(int code) {
     assertThat(classifier.classify(new SinkException("no such column", code, null)))
         .isEqualTo(Failure.SCHEMA_CHANGED);
