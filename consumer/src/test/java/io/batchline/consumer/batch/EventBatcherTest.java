@@ -148,14 +148,7 @@ class EventBatcherTest {
   @Test
   void aUsedUpBudgetWaitsForTheWriteInFlightInsteadOfCuttingBatchesShort() {
     PausedWriters writers = new PausedWriters();
-    BatcherHarness h =
-        new BatcherHarness(
-            new FakeSinks(),
-            new MutableClock(),
-            new FlushPolicy(100, 1L << 30, Duration.ofSeconds(5)),
-            new InFlightBudget(250, 1L << 30),
-            writers);
-    h.assign(P0, P1);
+    BatcherHarness h = batchesOf100(writers, new InFlightBudget(250, 1L << 30));
     h.offer(Records.events(P0, 0, 100));
     assertThat(writers.waiting()).isEqualTo(1);
 
@@ -174,14 +167,7 @@ class EventBatcherTest {
   @Test
   void aUsedUpBudgetWithNothingInFlightCutsTheOpenBatches() {
     PausedWriters writers = new PausedWriters();
-    BatcherHarness h =
-        new BatcherHarness(
-            new FakeSinks(),
-            new MutableClock(),
-            new FlushPolicy(100, 1L << 30, Duration.ofSeconds(5)),
-            new InFlightBudget(150, 1L << 30),
-            writers);
-    h.assign(P0, P1);
+    BatcherHarness h = batchesOf100(writers, new InFlightBudget(150, 1L << 30));
 
     h.offer(Records.events(P0, 0, 80));
     h.offer(Records.events(P1, 0, 80));
@@ -189,6 +175,17 @@ class EventBatcherTest {
     assertThat(writers.waiting()).as("both batches cut before their size or age").isEqualTo(2);
     writers.runAll(h);
     assertThat(h.sinks.inserts()).extracting(a -> a.rows().size()).containsExactly(80, 80);
+  }
+
+  /** Batches of 100 events or 5 s on P0 and P1, written by {@code writers}. */
+  private static BatcherHarness batchesOf100(PausedWriters writers, InFlightBudget budget) {
+    return new BatcherHarness(
+            new FakeSinks(),
+            new MutableClock(),
+            new FlushPolicy(100, 1L << 30, Duration.ofSeconds(5)),
+            budget,
+            writers)
+        .assign(P0, P1);
   }
 
   /** Writer tasks held until the test runs them, so that a write can be in flight. */
