@@ -264,22 +264,12 @@ final class JsonCursor {
   }
 
   private void skipArray() throws MalformedJson {
-    enter();
-    if (hasMore() && bytes[position] == ']') {
-      leave();
+    if (enterArray()) {
       return;
     }
-    while (true) {
+    do {
       skipValue();
-      if (hasMore() && bytes[position] == ',') {
-        position++;
-      } else if (hasMore() && bytes[position] == ']') {
-        leave();
-        return;
-      } else {
-        throw unexpected("',' or ']' after an array element");
-      }
-    }
+    } while (nextElement());
   }
 
   private void enter() throws MalformedJson {
