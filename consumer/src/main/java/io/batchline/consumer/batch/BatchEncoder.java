@@ -29,9 +29,9 @@ public final class BatchEncoder {
   /**
    * @param maxEventBytes larger records are rejected as too large before they are decoded
    */
-  public static EncodedBatch encode(PendingBatch batch, RowEncoder encoder, int maxEventBytes) {
-    int expectedBytes = (int) Math.min(Integer.MAX_VALUE - 16, batch.bytes() + 64L * batch.size());
-    RowBinaryBuffer body = new RowBinaryBuffer(expectedBytes);
+  public static EncodedBatch encode(
+      PendingBatch batch, RowEncoder encoder, int maxEventBytes, BodySizeEstimate sizes) {
+    RowBinaryBuffer body = new RowBinaryBuffer(sizes.capacityFor(batch.bytes(), batch.size()));
     int[] rowEnds = new int[batch.size()];
     List<SourceRecord> rowRecords = new ArrayList<>(batch.size());
     List<Rejection> rejections = new ArrayList<>();
@@ -54,6 +54,7 @@ public final class BatchEncoder {
         rejections.add(rejected.rejection());
       }
     }
+    sizes.observe(batch.bytes(), body.size());
     int[] ends = rowRecords.size() == rowEnds.length ? rowEnds : copy(rowEnds, rowRecords.size());
     return new EncodedBatch(
         batch,

@@ -22,6 +22,7 @@ public final class BatchWriter {
   private final int maxEventBytes;
   private final PipelineLog log;
   private final BatchObserver observer;
+  private final BodySizeEstimate bodySizes = new BodySizeEstimate();
 
   public BatchWriter(
       WriterPorts ports,
@@ -39,7 +40,8 @@ public final class BatchWriter {
   /** Encodes a cut batch with the table's current encoder. */
   EncodedBatch encode(PendingBatch batch) {
     long started = System.nanoTime();
-    EncodedBatch encoded = BatchEncoder.encode(batch, ports.sink().encoder(), maxEventBytes);
+    EncodedBatch encoded =
+        BatchEncoder.encode(batch, ports.sink().encoder(), maxEventBytes, bodySizes);
     observer.stageBusy(PipelineStage.ENCODE, System.nanoTime() - started);
     return encoded;
   }

@@ -36,7 +36,7 @@ class BatchWriterTest {
             clock.instant(),
             0);
     InFlightBatch batch = new InFlightBatch(pending);
-    batch.encoded = BatchEncoder.encode(pending, server.encoder(), 1 << 20);
+    batch.encoded = BatchEncoder.encode(pending, server.encoder(), 1 << 20, new BodySizeEstimate());
     batch.intent = new Intent(pending.range(), pending.ingestedAt(), "t");
     return batch;
   }
