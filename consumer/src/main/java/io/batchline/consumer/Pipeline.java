@@ -30,6 +30,7 @@ import io.batchline.consumer.kafka.TopicIds;
 import io.batchline.consumer.metrics.PipelineMetrics;
 import io.batchline.consumer.table.EncoderSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -106,7 +107,7 @@ final class Pipeline {
     Admin admin = parts.kafka().admin();
     TopicIds topicIds = new TopicIds(admin);
     DeadLetterSink deadLetters = deadLetterSink(settings, parts.kafka(), admin, log);
-    KafkaConsumer<byte[], byte[]> consumer =
+    KafkaConsumer<byte[], ByteBuffer> consumer =
         parts
             .kafka()
             .consumer(

@@ -11,13 +11,23 @@ public record SourceRecord(
     PartitionKey partition,
     long offset,
     long timestampMillis,
-    byte[] value,
+    EventBytes value,
     byte[] key,
     Headers headers) {
 
   /** A record without key and headers. */
   public SourceRecord(PartitionKey partition, long offset, long timestampMillis, byte[] value) {
-    this(partition, offset, timestampMillis, value, null, Headers.NONE);
+    this(partition, offset, timestampMillis, EventBytes.of(value), null, Headers.NONE);
+  }
+
+  public SourceRecord(
+      PartitionKey partition,
+      long offset,
+      long timestampMillis,
+      byte[] value,
+      byte[] key,
+      Headers headers) {
+    this(partition, offset, timestampMillis, EventBytes.of(value), key, headers);
   }
 
   /** The record's headers, looked up by name. */
@@ -31,7 +41,7 @@ public record SourceRecord(
   }
 
   public int sizeBytes() {
-    return value == null ? 0 : value.length;
+    return value == null ? 0 : value.length();
   }
 
   /** The id an event gets when it carries none: stable across replays of the same record. */

@@ -1,5 +1,6 @@
 package io.batchline.consumer.kafka;
 
+import io.batchline.consumer.batch.EventBytes;
 import io.batchline.consumer.batch.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +52,7 @@ public final class DeadLetterRecords {
   }
 
   ProducerRecord<byte[], byte[]> fitting(Rejection rejection) {
-    byte[] value = rejection.record().value();
+    byte[] value = valueOf(rejection);
     RecordHeaders headers = sourceHeaders(rejection);
     int room = maxMessageBytes - FRAMING_BYTES - headerBytes(headers) - 200;
     if (value == null || value.length <= room) {
@@ -75,7 +76,7 @@ public final class DeadLetterRecords {
   }
 
   ProducerRecord<byte[], byte[]> withoutPayload(Rejection rejection) {
-    byte[] value = rejection.record().value();
+    byte[] value = valueOf(rejection);
     RecordHeaders headers = sourceHeaders(rejection);
     if (value != null) {
       describeOriginal(headers, value);
@@ -126,5 +127,10 @@ public final class DeadLetterRecords {
 
   private static byte[] utf8(String value) {
     return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] valueOf(Rejection rejection) {
+    EventBytes value = rejection.record().value();
+    return value == null ? null : value.copy();
   }
 }

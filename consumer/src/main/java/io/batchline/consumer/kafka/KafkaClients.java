@@ -1,5 +1,6 @@
 package io.batchline.consumer.kafka;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
  * The consumer's three Kafka clients, built from the bootstrap servers and the user's extra
@@ -30,9 +32,10 @@ public final class KafkaClients {
 
   /**
    * Offsets are committed by the consumer itself, after the insert; aborted transactions are not
-   * read unless the user asks for {@code isolation.level=read_uncommitted}.
+   * read unless the user asks for {@code isolation.level=read_uncommitted}. Values come as views
+   * into the fetched bytes, not copies ({@link ConsumedRecords}).
    */
-  public KafkaConsumer<byte[], byte[]> consumer(String groupId, int maxPollRecords) {
+  public KafkaConsumer<byte[], ByteBuffer> consumer(String groupId, int maxPollRecords) {
     Properties props = new Properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -46,7 +49,7 @@ public final class KafkaClients {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class.getName());
     return new KafkaConsumer<>(props);
   }
 

@@ -3,6 +3,7 @@ package io.batchline.consumer.kafka;
 import io.batchline.consumer.batch.CommitPosition;
 import io.batchline.consumer.batch.OffsetCommitter;
 import io.batchline.consumer.batch.PartitionKey;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,9 +20,9 @@ public final class KafkaOffsetCommitter implements OffsetCommitter {
 
   static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaConsumer<byte[], ByteBuffer> consumer;
 
-  public KafkaOffsetCommitter(KafkaConsumer<byte[], byte[]> consumer) {
+  public KafkaOffsetCommitter(KafkaConsumer<byte[], ByteBuffer> consumer) {
     this.consumer = consumer;
   }
 

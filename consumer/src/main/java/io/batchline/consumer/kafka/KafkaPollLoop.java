@@ -7,7 +7,7 @@ import io.batchline.consumer.batch.Intent;
 import io.batchline.consumer.batch.PartitionKey;
 import io.batchline.consumer.batch.PipelineLog;
 import io.batchline.consumer.batch.PipelineStage;
-import io.batchline.consumer.batch.SourceRecord;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,13 +23,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 
 /**
  * The consumer's one Kafka thread: polls, hands records to the {@link EventBatcher}, pauses exactly
@@ -42,7 +39,7 @@ public final class KafkaPollLoop implements Runnable {
 
   private static final Duration MAX_POLL_WAIT = Duration.ofMillis(200);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaConsumer<byte[], ByteBuffer> consumer;
   private final String topic;
   private final EventBatcher batcher;
   private final TopicIds topicIds;
@@ -109,11 +106,11 @@ public final class KafkaPollLoop implements Runnable {
     }
     Duration wait = batcher.timeUntilNextAction();
     long polling = System.nanoTime();
-    ConsumerRecords<byte[], byte[]> records =
+    ConsumerRecords<byte[], ByteBuffer> records =
         consumer.poll(wait.compareTo(MAX_POLL_WAIT) > 0 ? MAX_POLL_WAIT : wait);
     if (!records.isEmpty()) {
       observer.stageBusy(PipelineStage.POLL, System.nanoTime() - polling);
-      batcher.offer(toSourceRecords(records));
+      batcher.offer(ConsumedRecords.toSourceRecords(records));
     }
     batcher.advance();
     state.heartbeat(batcher.isFailing(), batcher.longestRetry(), lag());
@@ -148,28 +145,6 @@ public final class KafkaPollLoop implements Runnable {
       total += consumer.currentLag(partition).orElse(0);
     }
     return total;
-  }
-
-  private static List<SourceRecord> toSourceRecords(ConsumerRecords<byte[], byte[]> records) {
-    List<SourceRecord> result = new ArrayList<>(records.count());
-    for (TopicPartition tp : records.partitions()) {
-      PartitionKey partition = new PartitionKey(tp.topic(), tp.partition());
-      for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-        Headers headers = record.headers();
-        result.add(
-            new SourceRecord(
-                partition,
-                record.offset(),
-                record.timestamp(),
-                record.value(),
-                record.key(),
-                name -> {
-                  Header header = headers.lastHeader(name);
-                  return header == null ? null : header.value();
-                }));
-      }
-    }
-    return result;
   }
 
   public void stop() {

@@ -29,16 +29,24 @@ final class JsonCursor {
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-  private final byte[] bytes;
-  private final int end;
+  private static final byte[] EMPTY = new byte[0];
+
+  private byte[] bytes;
+  private int end;
   private int position;
   private int depth;
   private boolean lastStringEscaped;
   private int lastStringEnd;
 
+  /** A cursor with nothing to read until {@link #startEvent} gives it an event. */
+  JsonCursor() {
+    this(EMPTY, 0, 0);
+  }
+
   /** A cursor at the start of {@code bytes}, after a UTF-8 byte order mark if there is one. */
   JsonCursor(byte[] bytes) {
-    this(bytes, bomLength(bytes), bytes.length);
+    this();
+    startEvent(bytes, 0, bytes.length);
   }
 
   /**
@@ -51,13 +59,22 @@ final class JsonCursor {
     this.end = to;
   }
 
-  private static int bomLength(byte[] bytes) {
+  /**
+   * Starts over at the event in {@code bytes[from, to)}, after a UTF-8 byte order mark if there is
+   * one, so one cursor reads event after event.
+   */
+  void startEvent(byte[] bytes, int from, int to) {
     boolean bom =
-        bytes.length >= 3
-            && bytes[0] == (byte) 0xEF
-            && bytes[1] == (byte) 0xBB
-            && bytes[2] == (byte) 0xBF;
-    return bom ? 3 : 0;
+        to - from >= 3
+            && bytes[from] == (byte) 0xEF
+            && bytes[from + 1] == (byte) 0xBB
+            && bytes[from + 2] == (byte) 0xBF;
+    this.bytes = bytes;
+    this.position = bom ? from + 3 : from;
+    this.end = to;
+    this.depth = 0;
+    this.lastStringEscaped = false;
+    this.lastStringEnd = 0;
   }
 
   int position() {

@@ -1,12 +1,13 @@
 package io.batchline.consumer.table;
 
+import io.batchline.consumer.batch.EventBytes;
 import io.batchline.consumer.batch.RejectReason;
 
 /**
  * Reads one event in a single pass of a {@link JsonCursor}: only the fields some column needs are
  * captured (as views into the event's bytes), everything else is validated and skipped, so a
  * malformed event is rejected wherever the fault is. Nothing is allocated for a well-formed event
- * but the cursor, and the bytes of a string with escape sequences.
+ * but the bytes of a string with escape sequences.
  */
 final class JsonEventReader {
 
@@ -20,12 +21,16 @@ final class JsonEventReader {
   }
 
   /**
-   * Fills {@code slots} from {@code event}; slots no path reaches are left as they are.
+   * Fills {@code slots} from the event in {@code value}, read with {@code json}, a cursor of the
+   * calling thread's; slots no path reaches are left as they are. A fault is placed by its byte in
+   * the event, wherever the event starts in its array: such an event is read once more from a copy
+   * of its own, which only a malformed event costs.
    *
    * @return null when the event is a JSON object, else why it is not
    */
-  Failure read(byte[] event, FieldValue[] slots) {
-    JsonCursor json = new JsonCursor(event);
+  Failure read(EventBytes value, JsonCursor json, FieldValue[] slots) {
+    byte[] event = value.array();
+    json.startEvent(event, value.from(), value.to());
     try {
       if (!json.hasMore()) {
         return new Failure(RejectReason.EMPTY, "record value is empty");
@@ -41,6 +46,9 @@ final class JsonEventReader {
       json.expectEnd();
       return null;
     } catch (MalformedJson e) {
+      if (value.from() != 0) {
+        return read(EventBytes.of(value.copy()), new JsonCursor(), slots);
+      }
       return new Failure(e.reason(), e.getMessage());
     }
   }

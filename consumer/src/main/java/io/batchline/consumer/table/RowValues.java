@@ -1,5 +1,6 @@
 package io.batchline.consumer.table;
 
+import io.batchline.consumer.batch.EventBytes;
 import io.batchline.consumer.batch.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 final class RowValues {
 
   final FieldValue[] slots;
+  final JsonCursor cursor = new JsonCursor();
   private String cachedTopic;
   private byte[] cachedTopicBytes;
 
@@ -64,7 +66,10 @@ final class RowValues {
           slot.text(FieldValue.Kind.STRING, record.key(), 0, record.key().length);
         }
       }
-      case EVENT -> slot.text(FieldValue.Kind.OBJECT, record.value(), 0, record.value().length);
+      case EVENT -> {
+        EventBytes value = record.value();
+        slot.text(FieldValue.Kind.OBJECT, value.array(), value.from(), value.to());
+      }
       case INGESTED_AT -> slot.instant(at.getEpochSecond(), at.getNano());
       case POSITION_ID -> slot.absent();
     }

@@ -1,5 +1,6 @@
 package io.batchline.consumer.table;
 
+import io.batchline.consumer.batch.EventBytes;
 import io.batchline.consumer.batch.RejectReason;
 import io.batchline.consumer.batch.Rejection;
 import io.batchline.consumer.batch.SourceRecord;
@@ -93,18 +94,18 @@ public final class TableRowEncoder implements RowEncoder {
 
   /** Reads the event into the row's values; null when it can be encoded, else its rejection. */
   private Rejection read(SourceRecord record, Instant ingestedAt, RowValues row) {
-    byte[] value = record.value();
+    EventBytes value = record.value();
     if (value == null) {
       return Rejection.of(record, RejectReason.NULL_VALUE, "record value is null (tombstone)");
     }
-    if (value.length > maxEventBytes) {
+    if (value.length() > maxEventBytes) {
       return Rejection.of(
           record,
           RejectReason.TOO_LARGE,
-          "event is " + value.length + " bytes, max-event-bytes is " + maxEventBytes);
+          "event is " + value.length() + " bytes, max-event-bytes is " + maxEventBytes);
     }
     row.clear();
-    JsonEventReader.Failure failure = reader.read(value, row.slots);
+    JsonEventReader.Failure failure = reader.read(value, row.cursor, row.slots);
     if (failure != null) {
       return Rejection.of(record, failure.reason(), failure.detail());
     }

@@ -24,8 +24,7 @@ final class TestRowEncoder implements RowEncoder {
 
   @Override
   public EncodedRow encode(SourceRecord record, Instant ingestedAt, RowBinaryBuffer out) {
-    String value =
-        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    String value = text(record.value());
     if (value == null || value.startsWith("!")) {
       return new EncodedRow.Rejected(
           new Rejection(record, RejectReason.NOT_JSON, "not a row: " + value, null, null));
@@ -44,9 +43,15 @@ final class TestRowEncoder implements RowEncoder {
 
   @Override
   public Optional<String> partitionKey(SourceRecord record, Instant ingestedAt) {
-    String value = new String(record.value(), StandardCharsets.UTF_8);
+    String value = text(record.value());
     int at = value.indexOf('@');
     return at < 0 ? Optional.empty() : Optional.of(value.substring(at + 1));
+  }
+
+  private static String text(EventBytes value) {
+    return value == null
+        ? null
+        : new String(value.array(), value.from(), value.length(), StandardCharsets.UTF_8);
   }
 
   /** The values of the rows in bytes {@code [from, to)} of a body this encoder wrote. */

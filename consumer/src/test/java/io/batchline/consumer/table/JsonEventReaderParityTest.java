@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchline.consumer.batch.EventBytes;
 import io.batchline.consumer.batch.RejectReason;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -49,13 +50,14 @@ class JsonEventReaderParityTest {
   @Test
   void agreesWithJacksonOnThousandsOfMutatedEvents() throws IOException {
     JsonEventReader reader = new JsonEventReader(JsonEventReaderTest.index(PATHS));
+    JsonCursor cursor = new JsonCursor();
     Random random = new Random(20261206);
     int accepted = 0;
     int rejected = 0;
     for (int round = 0; round < 20_000; round++) {
       byte[] event = mutate(BASES.get(round % BASES.size()), random);
       FieldValue[] slots = JsonEventReaderTest.slots(PATHS.size());
-      JsonEventReader.Failure failure = reader.read(event, slots);
+      JsonEventReader.Failure failure = reader.read(EventBytes.of(event), cursor, slots);
       RejectReason ours = failure == null ? null : failure.reason();
       RejectReason jackson = jacksonVerdict(event);
       String what = new String(event, StandardCharsets.ISO_8859_1);

@@ -2,6 +2,7 @@ package io.batchline.consumer.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchline.consumer.batch.EventBytes;
 import io.batchline.consumer.batch.RejectReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class JsonEventReaderTest {
   private static final JsonEventReader READER = new JsonEventReader(index(PATHS));
 
   private static JsonEventReader.Failure read(byte[] event, FieldValue[] slots) {
-    return READER.read(event, slots);
+    return READER.read(EventBytes.of(event), new JsonCursor(), slots);
   }
 
   private static JsonEventReader.Failure read(String event) {
@@ -112,6 +113,45 @@ class JsonEventReaderTest {
     }
     assertThat(read(concat("{\"id\":\"", new int[] {0xF0, 0x9F, 0x98, 0x80}, "\"}"), slots(7)))
         .isNull();
+  }
+
+  @Test
+  void readsAnEventInsideALargerArrayOnlyWithinItsBounds() {
+    byte[] array =
+        "{\"id\":\"before\"}{\"id\":\"x\",\"n\":7}{\"id\"".getBytes(StandardCharsets.UTF_8);
+    int from = "{\"id\":\"before\"}".length();
+    int to = from + "{\"id\":\"x\",\"n\":7}".length();
+    FieldValue[] slots = slots(PATHS.size());
+
+    assertThat(READER.read(new EventBytes(array, from, to), new JsonCursor(), slots)).isNull();
+
+    assertThat(slots[0].asString()).isEqualTo("x");
+    assertThat(slots[7].asString()).isEqualTo("7");
+  }
+
+  @Test
+  void placesAFaultByItsByteInTheEventWhereverTheEventStartsInItsArray() {
+    byte[] array = "prefix{\"id\":1 x}".getBytes(StandardCharsets.UTF_8);
+
+    JsonEventReader.Failure failure =
+        READER.read(new EventBytes(array, 6, array.length), new JsonCursor(), slots(PATHS.size()));
+
+    assertThat(failure.detail())
+        .isEqualTo("unexpected 'x' at byte 8, expected ',' or '}' after an object member");
+  }
+
+  @Test
+  void aCursorReadsTheNextEventAfterOneItGaveUpOnHalfway() {
+    JsonCursor cursor = new JsonCursor();
+    byte[] broken = "{\"properties\":{\"quantity\":[[[".getBytes(StandardCharsets.UTF_8);
+    byte[] next = "\uFEFF{\"id\":\"b\"}".getBytes(StandardCharsets.UTF_8);
+    FieldValue[] slots = slots(PATHS.size());
+
+    assertThat(READER.read(EventBytes.of(broken), cursor, slots)).isNotNull();
+    slots = slots(PATHS.size());
+    assertThat(READER.read(EventBytes.of(next), cursor, slots)).isNull();
+
+    assertThat(slots[0].asString()).isEqualTo("b");
   }
 
   @Test
