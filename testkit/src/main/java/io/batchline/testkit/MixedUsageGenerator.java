@@ -1,6 +1,5 @@
 package io.batchline.testkit;
 
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -36,7 +35,7 @@ public final class MixedUsageGenerator {
   }
 
   public String customer(long n) {
-    return String.format(Locale.ROOT, "cust-%04d", n % customers);
+    return EventGenerator.customerName(n % customers);
   }
 
   /** Quantity {@code q.q50000} with q in 1..10: six decimal places, exact in Decimal(18, 6). */

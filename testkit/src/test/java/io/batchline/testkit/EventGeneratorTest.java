@@ -29,6 +29,14 @@ class EventGeneratorTest {
   }
 
   @Test
+  void customerNamesAreZeroPaddedToFourDigitsAsBefore() {
+    EventGenerator many = new EventGenerator("run", 20_000, 0);
+    for (long n = 0; n < 20_000; n++) {
+      assertThat(many.customer(n)).isEqualTo(String.format(java.util.Locale.ROOT, "cust-%04d", n));
+    }
+  }
+
+  @Test
   void paddingReachesTheTargetSizeAndKeepsTheEvent() {
     EventGenerator padded = generator.paddedTo(300);
     for (long n : new long[] {0, 7, 99_999, 1_234_567}) {
