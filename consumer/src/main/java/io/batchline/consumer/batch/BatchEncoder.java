@@ -36,6 +36,7 @@ public final class BatchEncoder {
     List<SourceRecord> rowRecords = new ArrayList<>(batch.size());
     List<Rejection> rejections = new ArrayList<>();
     long oldest = Long.MAX_VALUE;
+    RowEncoder.RowWriter rows = encoder.rowWriter();
     for (SourceRecord record : batch.records()) {
       if (record.sizeBytes() > maxEventBytes) {
         rejections.add(
@@ -45,7 +46,7 @@ public final class BatchEncoder {
                 "event is " + record.sizeBytes() + " bytes, max-event-bytes is " + maxEventBytes));
         continue;
       }
-      EncodedRow row = encoder.encode(record, batch.ingestedAt(), body);
+      EncodedRow row = rows.encode(record, batch.ingestedAt(), body);
       if (row instanceof EncodedRow.Written written) {
         rowEnds[rowRecords.size()] = body.size();
         rowRecords.add(record);

@@ -22,6 +22,20 @@ public interface RowEncoder {
    */
   EncodedRow encode(SourceRecord record, Instant ingestedAt, RowBinaryBuffer out);
 
+  /**
+   * A writer for the rows of one batch, used by one thread: like {@link #encode}, but it may keep
+   * scratch state from row to row.
+   */
+  default RowWriter rowWriter() {
+    return this::encode;
+  }
+
+  /** {@link RowEncoder#encode} for one thread. */
+  @FunctionalInterface
+  interface RowWriter {
+    EncodedRow encode(SourceRecord record, Instant ingestedAt, RowBinaryBuffer out);
+  }
+
   /** The INSERT's column list. */
   List<String> columnNames();
 

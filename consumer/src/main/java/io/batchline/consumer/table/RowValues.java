@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The values of one row, one per source slot; reused by one thread for row after row (see {@link
- * TableRowEncoder}), so that encoding allocates little per event.
+ * The values of one row, one per source slot; reused by one thread for row after row of a batch
+ * (see {@link TableRowEncoder#rowWriter()}), so that encoding allocates little per event.
  */
 final class RowValues {
 

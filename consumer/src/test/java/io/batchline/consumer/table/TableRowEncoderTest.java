@@ -35,6 +35,32 @@ class TableRowEncoderTest {
   }
 
   @Test
+  void aRowWriterEncodesRowAfterRowAsEncodeDoesEachAlone() {
+    TableRowEncoder encoder =
+        TestTables.encoder(
+            TestTables.table(
+                ServerFeatures.OLDEST, "id", "String", "region", "Nullable(String)", "n", "UInt8"));
+    List<String> events =
+        List.of(
+            "{\"id\":\"a\",\"region\":\"eu\",\"n\":1}",
+            "{\"id\":\"b\",\"n\":2}",
+            "{\"id\":\"c\",\"region\":\"us\",\"n\":300}",
+            "{\"id\":\"d\",\"n\":4}");
+    RowEncoder.RowWriter rows = encoder.rowWriter();
+    RowBinaryBuffer together = new RowBinaryBuffer();
+    RowBinaryBuffer alone = new RowBinaryBuffer();
+
+    for (String event : events) {
+      EncodedRow written = rows.encode(TestTables.record(event), INGESTED_AT, together);
+      EncodedRow single = encoder.encode(TestTables.record(event), INGESTED_AT, alone);
+      assertThat(written.getClass()).as(event).isEqualTo(single.getClass());
+    }
+
+    assertThat(together.toByteArray()).isEqualTo(alone.toByteArray());
+    assertThat(together.size()).isGreaterThan(0);
+  }
+
+  @Test
   void mapsJsonPathsKafkaAttributesHeadersAndTheWholeEvent() {
     TableRowEncoder encoder =
         TestTables.encoder(
