@@ -113,7 +113,8 @@ final class Pipeline {
             .consumer(
                 settings.consumerGroup(), Math.max(1, Math.min(settings.batchSize(), 10_000)));
     PipelineMetrics metrics =
-        new PipelineMetrics(parts.registry(), clock, delivery.insertConcurrency());
+        new PipelineMetrics(
+            parts.registry(), clock, delivery.insertConcurrency(), settings.flushInterval());
     ExecutorService writers = daemonThreads("writer", delivery.insertConcurrency());
     EventBatcher batcher =
         new EventBatcher(

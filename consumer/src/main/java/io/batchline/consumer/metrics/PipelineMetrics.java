@@ -47,7 +47,16 @@ public final class PipelineMetrics implements BatchObserver {
   private final UtilizationWindow utilization;
   private final Map<PipelineStage, AtomicLong> stageNanos = new EnumMap<>(PipelineStage.class);
 
-  public PipelineMetrics(MeterRegistry registry, Clock clock, int insertSlots) {
+  /** How far past the flush interval a batch may land and still count as on time. */
+  public static final Duration ON_TIME_MARGIN = Duration.ofMillis(250);
+
+  /**
+   * @param flushInterval the pipeline's flush interval: the end-to-end latency histogram gets
+   *     bucket boundaries at it and at {@link #ON_TIME_MARGIN} past it, so the share of batches
+   *     that landed within them is exact rather than interpolated inside a wider default bucket
+   */
+  public PipelineMetrics(
+      MeterRegistry registry, Clock clock, int insertSlots, Duration flushInterval) {
     this.clock = clock;
     this.utilization = new UtilizationWindow(System::nanoTime, insertSlots);
     received = Counter.builder("batchline.events.received").register(registry);
@@ -68,6 +77,7 @@ public final class PipelineMetrics implements BatchObserver {
         Timer.builder("batchline.end.to.end.latency")
             .description("oldest event timestamp of a batch to its ClickHouse acknowledgement")
             .publishPercentileHistogram()
+            .serviceLevelObjectives(onTimeBounds(flushInterval))
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofHours(1))
             .register(registry);
@@ -185,5 +195,12 @@ public final class PipelineMetrics implements BatchObserver {
 
   public void retrying(Duration longest) {
     retryMillis.set(longest.toMillis());
+  }
+
+  private static Duration[] onTimeBounds(Duration flushInterval) {
+    Duration onTime = flushInterval.plus(ON_TIME_MARGIN);
+    return flushInterval.isZero() || flushInterval.isNegative()
+        ? new Duration[] {onTime}
+        : new Duration[] {flushInterval, onTime};
   }
 }

@@ -18,7 +18,8 @@ class PipelineMetricsTest {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final PipelineMetrics metrics = new PipelineMetrics(registry, Clock.systemUTC(), 2);
+  private final PipelineMetrics metrics =
+      new PipelineMetrics(registry, Clock.systemUTC(), 2, Duration.ofSeconds(1));
 
   private Set<String> names() {
     Set<String> names = new TreeSet<>();
@@ -28,6 +29,19 @@ class PipelineMetricsTest {
         .filter(line -> line.startsWith("batchline_"))
         .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
     return names;
+  }
+
+  @Test
+  void endToEndLatencyHasBucketBoundariesAtTheFlushIntervalAndTheOnTimeMargin() {
+    metrics.flushed(FlushTrigger.SIZE, 10, Duration.ofMillis(5), OptionalLong.of(0));
+
+    assertThat(
+            registry
+                .scrape()
+                .lines()
+                .filter(line -> line.startsWith("batchline_end_to_end_latency_seconds_bucket")))
+        .anyMatch(line -> line.contains("le=\"1.0\""))
+        .anyMatch(line -> line.contains("le=\"1.25\""));
   }
 
   @Test
