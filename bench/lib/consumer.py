@@ -1,6 +1,7 @@
 """The Batchline consumer as a measured process, and its Prometheus metrics."""
 
 import json
+import math
 import os
 import re
 import signal
@@ -14,19 +15,33 @@ from common import (BOOTSTRAP, CH_URL, CONSUMER_JAR, DATABASE, ROOT, BenchError,
 CONTAINERFILE = os.path.join(ROOT, "consumer", "src", "main", "docker", "Containerfile")
 
 
+HEAP_MB = 256
+# Options of the image that do not apply here: the heap is HEAP_MB, and jcmd must find the JVM.
+NOT_APPLIED = ("-XX:MaxRAMPercentage=", "-XX:-UsePerfData")
+
+
 def image_launch():
     """The JVM options and malloc settings of the consumer image's ENTRYPOINT and ENV, so the
-    benchmark runs the consumer as a pod does; -Xmx256m overrides the image's heap percentage."""
+    benchmark runs the consumer as a pod does.
+
+    The heap is HEAP_MB instead of the image's share of the memory limit, and -XX:MaxRAM stands
+    in for the limit of a pod that gets that heap: the JVM sizes its initial heap from it (1/64),
+    as in the pod, not from this machine's memory, which would start the heap at its maximum.
+    """
     text = open(CONTAINERFILE).read().replace("\\\n", " ")
     entrypoint = json.loads(re.search(r"^ENTRYPOINT\s+(\[.*\])", text, re.M).group(1))
-    options = [o for o in entrypoint[1:entrypoint.index("-jar")] if o.startswith("-XX:+Use")]
+    image_options = [o for o in entrypoint[1:entrypoint.index("-jar")] if o.startswith("-XX:")]
+    share = next(float(o.split("=")[1]) for o in image_options
+                 if o.startswith("-XX:MaxRAMPercentage="))
+    pod_limit_mb = math.ceil(HEAP_MB * 100 / share)
+    options = [f"-Xmx{HEAP_MB}m", f"-XX:MaxRAM={pod_limit_mb}m",
+               *(o for o in image_options if not o.startswith(NOT_APPLIED))]
     env = dict(re.findall(r"\b(MALLOC_[A-Z_]+)=(\S+)", text))
     return options, env
 
 
 IMAGE_JVM_OPTIONS, IMAGE_ENV = image_launch()
-CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS",
-                              " ".join(["-Xmx256m", *IMAGE_JVM_OPTIONS])).split()
+CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS", " ".join(IMAGE_JVM_OPTIONS)).split()
 HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
 # The second and further consumers of a scale-out run: BENCH_HTTP_PORT_2, its next port, ...
 EXTRA_HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT_2", str(HTTP_PORT + 1)))

@@ -154,9 +154,9 @@ def consumer_performance(ctx, topic, events):
     label = "Kafka ConsumerPerformance"
     say(f"{label}: reading {events:,} records")
     before = servers_cpu(ctx.pids)
-    # With the consumer's collector, so the CPU bound compares code rather than collectors.
+    # With the consumer's heap and collector, so the CPU bound compares code rather than JVM settings.
     wall, cpu, rss, output = timed_child(
-        ["java", "-Xmx256m", *IMAGE_JVM_OPTIONS, "-Dlog4j2.configurationFile="
+        ["java", *IMAGE_JVM_OPTIONS, "-Dlog4j2.configurationFile="
          + os.path.join(ROOT, "dev", "kafka", "tools-log4j2.xml"),
          "-cp", os.path.join(KAFKA_LIBS, "*"), "org.apache.kafka.tools.ConsumerPerformance",
          "--bootstrap-server", BOOTSTRAP, "--topic", topic, "--num-records", str(events),

@@ -168,8 +168,9 @@ METHOD = """- **Events/s**: Batchline runs from the consumer's readiness (`/q/he
   consuming happens inside ClickHouse. Raw insert and ConsumerPerformance: the whole client
   process, JVM start included (`wait4` rusage). "Cores" is CPU seconds over wall seconds;
   "machine CPUs busy" is from `/proc/stat` (every process, other work on the machine included).
-- **Peak RSS**: `VmHWM` from `/proc/<pid>/status` (the consumer runs with `-Xmx256m` and the
-  image's collector and `MALLOC_ARENA_MAX`); `ru_maxrss` for the raw clients.
+- **Peak RSS**: `VmHWM` from `/proc/<pid>/status` (the consumer runs with `-Xmx256m`, its
+  initial heap sized as in a pod with that heap, and the image's other JVM options and
+  `MALLOC_ARENA_MAX`); `ru_maxrss` for the raw clients.
 - **INSERTs**: `system.query_log`, `type = 2`, for the mode's table. **Parts**: the new table's
   highest block number, so every part ever written counts, merged or not.
 - **Stage shares**: `batchline_stage_busy_seconds_total{{stage}}` scraped at readiness and when

@@ -51,8 +51,8 @@ public final class ConsumerProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.getParent());
       ConsumerImage image = ConsumerImage.of(LocalStack.findRepoRoot());
-      List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-      command.addAll(image.jvmOptions());
+      List<String> command = new ArrayList<>(List.of("java"));
+      command.addAll(image.launchOptions(256));
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
