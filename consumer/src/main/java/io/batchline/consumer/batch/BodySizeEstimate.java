@@ -19,10 +19,13 @@ final class BodySizeEstimate {
   /** The capacity to allocate for the body of a batch of these records. */
   int capacityFor(long eventBytes, int records) {
     long ratio = bodyPerEventByte;
-    long expected =
-        ratio == 0
-            ? eventBytes + (long) FIRST_GUESS_BYTES_PER_ROW * records
-            : eventBytes * ratio / 1024 + eventBytes * ratio / 1024 / 16 + SLACK_BYTES;
+    long expected;
+    if (ratio == 0) {
+      expected = eventBytes + (long) FIRST_GUESS_BYTES_PER_ROW * records;
+    } else {
+      long likely = eventBytes * ratio / 1024;
+      expected = likely + likely / 16 + SLACK_BYTES;
+    }
     return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(SLACK_BYTES, expected));
   }
 
