@@ -16,8 +16,8 @@ CONTAINERFILE = os.path.join(ROOT, "consumer", "src", "main", "docker", "Contain
 
 
 HEAP_MB = 256
-# Options of the image that do not apply here: the heap is HEAP_MB, and jcmd must find the JVM.
-NOT_APPLIED = ("-XX:MaxRAMPercentage=", "-XX:-UsePerfData")
+# The image's heap share of the memory limit, replaced here by HEAP_MB.
+HEAP_SHARE = "-XX:MaxRAMPercentage="
 
 
 def image_launch():
@@ -31,11 +31,12 @@ def image_launch():
     text = open(CONTAINERFILE).read().replace("\\\n", " ")
     entrypoint = json.loads(re.search(r"^ENTRYPOINT\s+(\[.*\])", text, re.M).group(1))
     image_options = [o for o in entrypoint[1:entrypoint.index("-jar")] if o.startswith("-XX:")]
-    share = next(float(o.split("=")[1]) for o in image_options
-                 if o.startswith("-XX:MaxRAMPercentage="))
-    pod_limit_mb = math.ceil(HEAP_MB * 100 / share)
+    shares = [float(o[len(HEAP_SHARE):]) for o in image_options if o.startswith(HEAP_SHARE)]
+    if not shares:
+        raise BenchError(f"{CONTAINERFILE}: the ENTRYPOINT has no {HEAP_SHARE}...")
+    pod_limit_mb = math.ceil(HEAP_MB * 100 / shares[0])
     options = [f"-Xmx{HEAP_MB}m", f"-XX:MaxRAM={pod_limit_mb}m",
-               *(o for o in image_options if not o.startswith(NOT_APPLIED))]
+               *(o for o in image_options if not o.startswith(HEAP_SHARE))]
     env = dict(re.findall(r"\b(MALLOC_[A-Z_]+)=(\S+)", text))
     return options, env
 

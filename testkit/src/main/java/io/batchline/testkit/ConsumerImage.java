@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
 /**
  * How the consumer image starts the JVM, read from {@code consumer/src/main/docker/Containerfile}
  * so that tests run the consumer with the same collector, heap shape and malloc settings as its
- * pods: the {@code -XX:} options of the ENTRYPOINT, except the heap's share of the memory limit and
- * {@code -XX:-UsePerfData}, and the {@code MALLOC_...} variables of the ENV. bench/lib/consumer.py
- * reads the same.
+ * pods: the {@code -XX:} options of the ENTRYPOINT, except the heap's share of the memory limit,
+ * and the {@code MALLOC_...} variables of the ENV. bench/lib/consumer.py reads the same.
  *
  * @param jvmOptions the ENTRYPOINT's {@code -XX:} options that apply outside a container
  * @param heapPercentOfLimit the ENTRYPOINT's {@code -XX:MaxRAMPercentage}
@@ -26,9 +25,6 @@ public record ConsumerImage(
     List<String> jvmOptions, double heapPercentOfLimit, Map<String, String> environment) {
 
   private static final String HEAP_SHARE = "-XX:MaxRAMPercentage=";
-
-  /** Replaced by a fixed heap; and without perf data, jcmd cannot find the JVM. */
-  private static final List<String> NOT_APPLIED = List.of(HEAP_SHARE, "-XX:-UsePerfData");
 
   private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT\\s+\\[(.*)\\]");
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
@@ -56,7 +52,7 @@ public record ConsumerImage(
       String option = word.group(1);
       if (option.startsWith(HEAP_SHARE)) {
         heapPercent = Double.parseDouble(option.substring(HEAP_SHARE.length()));
-      } else if (option.startsWith("-XX:") && NOT_APPLIED.stream().noneMatch(option::startsWith)) {
+      } else if (option.startsWith("-XX:")) {
         options.add(option);
       }
     }

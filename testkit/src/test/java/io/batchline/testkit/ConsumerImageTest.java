@@ -12,7 +12,8 @@ class ConsumerImageTest {
     var image = ConsumerImage.of(LocalStack.findRepoRoot());
 
     assertThat(image.jvmOptions())
-        .containsExactly("-XX:+UseSerialGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=4");
+        .containsExactly(
+            "-XX:+UseSerialGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=4", "-XX:-UsePerfData");
     assertThat(image.launchOptions(256))
         .as("a 256 MB heap is 75% of a 342 MB limit, from which the JVM sizes its initial heap")
         .containsExactly(
@@ -20,12 +21,13 @@ class ConsumerImageTest {
             "-XX:MaxRAM=342m",
             "-XX:+UseSerialGC",
             "-XX:NewRatio=1",
-            "-XX:SurvivorRatio=4");
+            "-XX:SurvivorRatio=4",
+            "-XX:-UsePerfData");
     assertThat(image.environment()).containsExactly(Map.entry("MALLOC_ARENA_MAX", "2"));
   }
 
   @Test
-  void takesTheJvmOptionsBeforeTheJarButTheHeapShareAndPerfData() {
+  void takesTheJvmOptionsBeforeTheJarButTheHeapShare() {
     var image =
         ConsumerImage.parse(
             """
@@ -36,10 +38,16 @@ class ConsumerImageTest {
                         "-XX:+UseG1GC"]
             """);
 
-    assertThat(image.jvmOptions()).containsExactly("-XX:+UseParallelGC", "-XX:NewRatio=2");
+    assertThat(image.jvmOptions())
+        .containsExactly("-XX:+UseParallelGC", "-XX:-UsePerfData", "-XX:NewRatio=2");
     assertThat(image.heapPercentOfLimit()).isEqualTo(50.0);
     assertThat(image.launchOptions(100))
-        .containsExactly("-Xmx100m", "-XX:MaxRAM=200m", "-XX:+UseParallelGC", "-XX:NewRatio=2");
+        .containsExactly(
+            "-Xmx100m",
+            "-XX:MaxRAM=200m",
+            "-XX:+UseParallelGC",
+            "-XX:-UsePerfData",
+            "-XX:NewRatio=2");
     assertThat(image.environment()).containsExactly(Map.entry("MALLOC_ARENA_MAX", "4"));
   }
 }
