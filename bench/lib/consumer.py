@@ -41,8 +41,8 @@ def image_launch():
     return options, env
 
 
-IMAGE_JVM_OPTIONS, IMAGE_ENV = image_launch()
-CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS", " ".join(IMAGE_JVM_OPTIONS)).split()
+POD_JVM_OPTIONS, IMAGE_ENV = image_launch()
+CONSUMER_JVM = os.environ.get("BENCH_CONSUMER_JVM_OPTS", " ".join(POD_JVM_OPTIONS)).split()
 HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT", "18080"))
 # The second and further consumers of a scale-out run: BENCH_HTTP_PORT_2, its next port, ...
 EXTRA_HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT_2", str(HTTP_PORT + 1)))

@@ -8,7 +8,7 @@ import time
 
 from common import (BOOTSTRAP, CH_TCP_PORT, DATABASE, KAFKA_LIBS, ROOT, BenchError, cpu_delta,
                     parts_written, recreate_table, say, servers_cpu, wait_rows)
-from consumer import IMAGE_JVM_OPTIONS
+from consumer import POD_JVM_OPTIONS
 
 KAFKA_QUEUE = f"{DATABASE}.bench_kafka_queue"
 KAFKA_MV = f"{DATABASE}.bench_kafka_mv"
@@ -154,9 +154,10 @@ def consumer_performance(ctx, topic, events):
     label = "Kafka ConsumerPerformance"
     say(f"{label}: reading {events:,} records")
     before = servers_cpu(ctx.pids)
-    # With the consumer's heap and collector, so the CPU bound compares code rather than JVM settings.
+    # With the consumer's heap and collector, so the CPU bound compares code rather than JVM
+    # settings.
     wall, cpu, rss, output = timed_child(
-        ["java", *IMAGE_JVM_OPTIONS, "-Dlog4j2.configurationFile="
+        ["java", *POD_JVM_OPTIONS, "-Dlog4j2.configurationFile="
          + os.path.join(ROOT, "dev", "kafka", "tools-log4j2.xml"),
          "-cp", os.path.join(KAFKA_LIBS, "*"), "org.apache.kafka.tools.ConsumerPerformance",
          "--bootstrap-server", BOOTSTRAP, "--topic", topic, "--num-records", str(events),
