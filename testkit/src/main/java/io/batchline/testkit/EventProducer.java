@@ -97,15 +97,12 @@ public final class EventProducer implements AutoCloseable {
       int ratePerSecond,
       long step,
       LongConsumer progress) {
-    long started = System.nanoTime();
+    SendPacer pacer = new SendPacer(System.nanoTime(), ratePerSecond);
     for (long i = 0; i < count; i++) {
       long n = from + i;
-      if (ratePerSecond > 0) {
-        long due = started + i * 1_000_000_000L / ratePerSecond;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          sleepNanos(wait);
-        }
+      long wait = pacer.sleepBefore(i, System.nanoTime());
+      if (wait > 0) {
+        sleepNanos(wait);
       }
       send(topic, key.apply(n), json.apply(n));
       if ((i + 1) % step == 0) {
