@@ -194,11 +194,13 @@ def delete_topics(pattern):
 
 def produce(topic, count, run_id, customers, rate=0, timestamps="fixed", prefix="produce",
             event_bytes=300, extra_args=()):
-    """The testkit's producer; its progress lines are passed through."""
-    cmd = ["java", "-Xmx512m", "-jar", TESTKIT_JAR, "produce", "--topic", topic,
-           "--count", str(count), "--customers", str(customers), "--run-id", run_id,
-           "--rate", str(rate), "--bootstrap", BOOTSTRAP, "--event-bytes", str(event_bytes),
-           "--timestamps", timestamps, *extra_args]
+    """The testkit's producer; its progress lines are passed through. The serial collector:
+    in a latency run the producer shares the cores with the pipeline, and at 43,539 events/s it
+    took 9.4 CPU s per million events with it against 10.7 with the default (2026-12-07)."""
+    cmd = ["java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", TESTKIT_JAR, "produce",
+           "--topic", topic, "--count", str(count), "--customers", str(customers),
+           "--run-id", run_id, "--rate", str(rate), "--bootstrap", BOOTSTRAP,
+           "--event-bytes", str(event_bytes), "--timestamps", timestamps, *extra_args]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), prefix
 
 
