@@ -36,7 +36,9 @@ def parse_args(argv):
     p.add_argument("--customers", type=int, default=1000)
     p.add_argument("--event-bytes", type=int, default=300)
     p.add_argument("--rollback-events", type=int, help="rollback cap (20,000; smoke 2,000)")
-    p.add_argument("--latency-seconds", type=int, help="producing time of each latency run (25)")
+    p.add_argument("--latency-seconds", type=int, help="producing time of each latency run (30)")
+    p.add_argument("--latency-warmup", type=int,
+                   help="first seconds of each latency run reported apart from p50 and p99 (10)")
     p.add_argument("--latency-load", type=float, default=0.5, help="fraction of capacity (0.5)")
     p.add_argument("--scale-partitions", type=int, default=8,
                    help="partitions of the scale-out topic (8)")
@@ -52,7 +54,10 @@ def parse_args(argv):
     a = p.parse_args(argv)
     a.events = a.events or (20_000 if a.smoke else 1_000_000)
     a.rollback_events = min(a.events, a.rollback_events or (2_000 if a.smoke else 20_000))
-    a.latency_seconds = a.latency_seconds or (6 if a.smoke else 25)
+    a.latency_seconds = a.latency_seconds or (6 if a.smoke else 30)
+    a.latency_warmup = a.latency_warmup or (2 if a.smoke else 10)
+    if a.latency_warmup >= a.latency_seconds:
+        p.error("--latency-warmup must be shorter than --latency-seconds")
     results = os.path.join(ROOT, "bench", "results")
     a.out = a.out or (os.path.join(results, "tmp", "smoke") if a.smoke else results)
     return a
@@ -66,8 +71,7 @@ def make_context(a):
     return types.SimpleNamespace(
         run_id=run_id, work=work, ch=ClickHouse(), pids=pids, partitions=a.partitions,
         customers=a.customers, event_bytes=a.event_bytes, latency_load=a.latency_load,
-        latency_seconds=a.latency_seconds, warmup_seconds=2 if a.smoke else 5,
-        set_aside=[])
+        latency_seconds=a.latency_seconds, warmup_seconds=a.latency_warmup, set_aside=[])
 
 
 @contextlib.contextmanager
