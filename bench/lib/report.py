@@ -98,8 +98,9 @@ def workload(results):
            + (f"; the scale-out runs a topic with {a['scale_partitions']} partitions holding "
               f"another {a['events']:,}" if a["scale_consumers"] else "") + ". Every run "
            "starts from a fresh consumer group and writes a new, empty table of the default shape "
-           "(`samples/clickhouse/events.sql`), dropped once its figures are taken so that its "
-           "parts are not merged under the next run" + (", except:" if shaped else ".")]
+           "(`samples/clickhouse/events.sql`), detached once its figures are taken so that its "
+           "parts are neither merged nor deleted under the next run (all are dropped at the end)"
+           + (", except:" if shaped else ".")]
     for m in shaped:
         shape = WORKLOADS[m["workload"]]
         out.append(f"- {m['label']}: {shape.description} (`{shape.table_sql}`), {m['events']:,} "
