@@ -218,7 +218,7 @@ def cleanup(ctx):
     try:
         modes.drop_kafka_engine(ctx.ch)
         say("cleanup: dropping the bench tables and topics (attaching and deleting the rollback "
-            "table's 20,000 parts takes about 3.5 minutes on 2 cores)")
+            "table's 20,000 parts took 2 to 3.5 minutes on 2 cores)")
         for table in ctx.set_aside:
             remove_table(ctx.ch, table)
         for name in ctx.ch.value(f"SELECT name FROM system.tables WHERE database = '{DATABASE}' "
